@@ -1,0 +1,58 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+/** Return All + Limit, as every list in n8n offers them. */
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** NP6 lists are never paginated: the whole array comes back and Limit is applied here. */
+export function applyLimit<T>(this: IExecuteFunctions, list: T[], itemIndex: number): T[] {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return list;
+	return list.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** Reads a required text parameter; a clear error names it before any request is made. */
+export function requiredString(
+	this: IExecuteFunctions,
+	name: string,
+	displayName: string,
+	itemIndex: number,
+	pattern?: { test: RegExp; expected: string },
+): string {
+	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (!value) {
+		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is empty`, {
+			itemIndex,
+			description: `Give "${displayName}" a value (or an expression that yields one) for item ${itemIndex + 1}.`,
+		});
+	}
+	if (pattern && !pattern.test.test(value)) {
+		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is not valid: "${value}"`, {
+			itemIndex,
+			description: `"${displayName}" must be ${pattern.expected}.`,
+		});
+	}
+	return value;
+}
+
+export const ID_PATTERNS = {
+	contact: { test: /^[A-Za-z0-9]{8}$/, expected: 'an NP6 contact ID: 8 letters or digits, such as 000PKXK4' },
+	hash: { test: /^[0-9a-fA-F]{32}$/, expected: 'a contact hash: 32 hexadecimal characters' },
+	integer: { test: /^\d+$/, expected: 'a whole number' },
+};

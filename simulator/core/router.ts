@@ -1,0 +1,75 @@
+import type { CatalogueOperation } from '../catalogue';
+import type { Handler, Query, SectionHandlers } from './types';
+
+interface Route {
+	operation: CatalogueOperation;
+	method: string;
+	pattern: RegExp;
+	paramNames: string[];
+	staticSegments: number;
+	requiredQuery: string[];
+	handler: Handler;
+}
+
+export interface RouteMatch {
+	operation: CatalogueOperation;
+	params: Record<string, string>;
+	handler: Handler;
+}
+
+/**
+ * Routes requests to catalogue operations. Method, path and the distinguishing query keys come from
+ * the catalogue itself; sections only supply behaviour.
+ */
+export class Router {
+	private readonly routes: Route[] = [];
+
+	constructor(operations: CatalogueOperation[], sections: SectionHandlers[]) {
+		const handlers = Object.assign({}, ...sections) as SectionHandlers;
+		for (const [key, handler] of Object.entries(handlers)) {
+			const operation = operations.find((o) => o.key === key);
+			if (!operation?.method || !operation.path) {
+				throw new Error(`Simulator handler "${key}" names no routable catalogue operation`);
+			}
+			const paramNames: string[] = [];
+			const source = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+				paramNames.push(name);
+				return '([^/]+)';
+			});
+			this.routes.push({
+				operation,
+				method: operation.method,
+				pattern: new RegExp(`^${source}$`),
+				paramNames,
+				staticSegments: operation.path.split('/').filter((s) => s && !s.startsWith('{')).length,
+				requiredQuery: operation.queryParams.filter((q) => q.required).map((q) => q.name),
+				handler,
+			});
+		}
+		// Most specific first: literal segments beat parameters, required query keys beat none.
+		this.routes.sort(
+			(a, b) =>
+				b.staticSegments - a.staticSegments || b.requiredQuery.length - a.requiredQuery.length,
+		);
+	}
+
+	get implementedOperations(): string[] {
+		return this.routes.map((r) => r.operation.key);
+	}
+
+	/** `undefined` when no route has this path; `null` when the path exists for other methods. */
+	match(method: string, path: string, query: Query): RouteMatch | null | undefined {
+		let pathKnown = false;
+		for (const route of this.routes) {
+			const found = route.pattern.exec(path);
+			if (!found) continue;
+			pathKnown = true;
+			if (route.method !== method) continue;
+			if (!route.requiredQuery.every((name) => query[name] !== undefined)) continue;
+			const params: Record<string, string> = {};
+			route.paramNames.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1])));
+			return { operation: route.operation, params, handler: route.handler };
+		}
+		return pathKnown ? null : undefined;
+	}
+}
