@@ -37,7 +37,7 @@ export class FieldStore {
 	private readonly valueListIds = new Sequence(31);
 
 	addField(field: Omit<Field, 'id' | 'isCriterion'> & { isCriterion?: boolean }): Field {
-		const created: Field = { isCriterion: false, ...field, id: this.fieldIds.take() };
+		const created: Field = { id: this.fieldIds.take(), isCriterion: false, ...field };
 		this.fields.set(created.id, created);
 		return created;
 	}

@@ -129,7 +129,7 @@ export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6R
 				await sleep(backoffMs(failures++, Math.random, 500, 8_000));
 				continue;
 			}
-			throw fail({ status, requestId, meaning: 'NP6 answered with a body that is not valid JSON' });
+			throw fail({ requestId, meaning: `NP6 answered HTTP ${status} with a body that is not valid JSON` });
 		}
 		return { status, body: parsed as T, requestId };
 	}
