@@ -35,10 +35,14 @@ void (async () => {
 		contacts: Number(values.contacts),
 		rateLimit,
 	});
-	console.log(`NP6 simulator listening on ${simulator.url}`);
-	console.log(`API key (X-Key): ${simulator.apiKey}`);
-	console.log(`Rate limit: ${rateLimit ? `${rateLimit.limit} requests/s per key` : 'off'}`);
-	console.log(`Request log: GET ${simulator.url}/_simulator/requests`);
+	console.log(
+		[
+			`API key (X-Key): ${simulator.apiKey}`,
+			`Rate limit: ${rateLimit ? `${rateLimit.limit} requests/s per key` : 'off'}`,
+			`Request log: GET ${simulator.url}/_simulator/requests`,
+			`NP6 simulator listening on ${simulator.url}`,
+		].join('\n'),
+	);
 	const stop = () => void simulator.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

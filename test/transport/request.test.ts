@@ -178,9 +178,17 @@ describe('errors', () => {
 
 	test('the API key never appears in any output, error or log', async () => {
 		const printed: string[] = [];
-		const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((level) =>
-			jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' '))),
-		);
+		const spies = [
+			...(['log', 'warn', 'error', 'info', 'debug'] as const).map((level) =>
+				jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' '))),
+			),
+			...[process.stdout, process.stderr].map((stream) =>
+				jest.spyOn(stream, 'write').mockImplementation((chunk: unknown) => {
+					printed.push(String(chunk));
+					return true;
+				}),
+			),
+		];
 		try {
 			const faults = [
 				{ kind: 'status' as const, status: 503, operation: 'target.create', times: 1 },
@@ -197,6 +205,7 @@ describe('errors', () => {
 			runs.push(await runNode({ url: 'http://127.0.0.1:1', apiKey: SECRET }, listFields()));
 			const everything = JSON.stringify(runs.map((r) => [r.items, r.error, r.run])) + printed.join('\n');
 			expect(runs.some((r) => r.error || r.items.some((i) => i.json.error))).toBe(true);
+			expect(printed.join('\n')).toMatch(/NP6 (request failed|503)/);
 			expect(everything).not.toContain(SECRET);
 			expect(JSON.stringify(log().entries)).not.toContain(SECRET);
 		} finally {
