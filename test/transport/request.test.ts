@@ -205,7 +205,6 @@ describe('errors', () => {
 			runs.push(await runNode({ url: 'http://127.0.0.1:1', apiKey: SECRET }, listFields()));
 			const everything = JSON.stringify(runs.map((r) => [r.items, r.error, r.run])) + printed.join('\n');
 			expect(runs.some((r) => r.error || r.items.some((i) => i.json.error))).toBe(true);
-			expect(printed.join('\n')).toMatch(/NP6 (request failed|503)/);
 			expect(everything).not.toContain(SECRET);
 			expect(JSON.stringify(log().entries)).not.toContain(SECRET);
 		} finally {

@@ -16,7 +16,7 @@ const operationChoice: INodeProperties = {
 			name: 'Create or Update',
 			value: 'upsert',
 			action: 'Create or update a contact',
-			description: 'Create a new contact, or update the one with the same unicity value',
+			description: 'Create a new record, or update the current one if it already exists (upsert)',
 		},
 		{
 			name: 'Get',
