@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { N8N_BIN, NODE_24, ROOT } from './app';
+
+export const PACKAGE_NAME = 'n8n-nodes-np6';
+
+export interface CredentialToImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, string>;
+}
+
+export interface CommandResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** One n8n with its own user folder, our package installed as a user install is, on Node 24. */
+export class N8nInstance {
+	private server?: ChildProcess;
+
+	constructor(
+		readonly userFolder: string,
+		readonly port = 5678,
+	) {}
+
+	get url(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	env(): NodeJS.ProcessEnv {
+		return {
+			...process.env,
+			// Under jest NODE_ENV is "test", which silences n8n's logger and so `execute`'s output.
+			NODE_ENV: 'production',
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'n8n-nodes-np6-local-development-key',
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_EDITOR_BASE_URL: this.url,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+			N8N_RUNNERS_ENABLED: 'false',
+			DB_SQLITE_POOL_SIZE: '1',
+		};
+	}
+
+	/** Places the built package where a user install puts it: <user folder>/.n8n/nodes/node_modules/<package>. */
+	installPackage(): void {
+		const target = join(this.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+		rmSync(target, { recursive: true, force: true });
+		mkdirSync(target, { recursive: true });
+		cpSync(join(ROOT, 'package.json'), join(target, 'package.json'));
+		cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true });
+		writeFileSync(
+			join(this.userFolder, '.n8n', 'nodes', 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:' } }, null, 2),
+		);
+	}
+
+	async run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+		const child = spawn(NODE_24, [N8N_BIN, ...args], { env: { ...this.env(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		return { code, stdout, stderr };
+	}
+
+	private async runOrThrow(args: string[]): Promise<CommandResult> {
+		const result = await this.run(args);
+		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+		return result;
+	}
+
+	async importCredentials(credentials: CredentialToImport[]): Promise<void> {
+		const file = join(mkdtempSync(join(tmpdir(), 'np6-cred-')), 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		try {
+			await this.runOrThrow(['import:credentials', `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true });
+		}
+	}
+
+	async importWorkflow(file: string): Promise<void> {
+		await this.runOrThrow(['import:workflow', `--input=${file}`]);
+	}
+
+	/** `n8n execute --id`: the run's data as n8n prints it with --rawOutput (at log level info). */
+	async execute(workflowId: string): Promise<CommandResult & { output?: ExecutionOutput }> {
+		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], { N8N_LOG_LEVEL: 'info' });
+		return { ...result, output: lastJsonDocument(result.stdout) };
+	}
+
+	async start(onOutput: (line: string) => void = () => {}): Promise<void> {
+		this.server = spawn(NODE_24, [N8N_BIN, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		this.server.stdout!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+		this.server.stderr!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+		const deadline = Date.now() + 180_000;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n exited with ${this.server.exitCode}`);
+			try {
+				if ((await fetch(`${this.url}/healthz/readiness`)).ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		throw new Error('n8n did not become ready within 3 minutes');
+	}
+
+	/** Creates the owner account so the editor opens on a login page, not on a setup form. */
+	async setupOwner(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<void> {
+		const response = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		if (!response.ok && response.status !== 400) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		await new Promise<void>((resolve) => {
+			server.once('exit', () => resolve());
+			server.kill('SIGTERM');
+			setTimeout(() => server.kill('SIGKILL'), 15_000).unref();
+		});
+	}
+}
+
+/** The last pretty-printed JSON object in a log: it starts with a line holding only "{". */
+function lastJsonDocument(text: string): ExecutionOutput | undefined {
+	const lines = text.split('\n');
+	for (let start = lines.length - 1; start >= 0; start--) {
+		if (lines[start] !== '{') continue;
+		for (let end = lines.length; end > start; end--) {
+			try {
+				return JSON.parse(lines.slice(start, end).join('\n')) as ExecutionOutput;
+			} catch {
+				// not this span
+			}
+		}
+	}
+	return undefined;
+}
+
+export interface ExecutionOutput {
+	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> }; error?: unknown }>>; error?: unknown } };
+	status?: string;
+	[key: string]: unknown;
+}

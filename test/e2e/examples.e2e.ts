@@ -1,0 +1,52 @@
+/**
+ * End to end in a real n8n 2.41.1 (headless, Node 24): the built package installed as a user
+ * install, the NP6 credential and every example imported, each example's Manual Trigger variant
+ * run with `n8n execute --id`, checked on n8n's output and on the simulator's state.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { EXAMPLE_CREDENTIAL, listExamples } from '../../scripts/examples';
+import { ensureN8nApp } from '../../scripts/n8n/app';
+import { N8nInstance } from '../../scripts/n8n/instance';
+import { startSimulator, type Simulator } from '../../simulator';
+import { expectations } from './expectations';
+
+const examples = listExamples();
+let simulator: Simulator;
+let n8n: N8nInstance;
+let userFolder: string;
+
+beforeAll(async () => {
+	ensureN8nApp();
+	simulator = await startSimulator({ seed: 'demo', contacts: 50 });
+	userFolder = mkdtempSync(join(tmpdir(), 'np6-e2e-'));
+	n8n = new N8nInstance(userFolder);
+	n8n.installPackage();
+	await n8n.importCredentials([{ ...EXAMPLE_CREDENTIAL, data: { apiKey: simulator.apiKey, baseUrl: simulator.url } }]);
+	for (const example of examples) for (const file of example.files) await n8n.importWorkflow(file);
+});
+
+afterAll(async () => {
+	await simulator?.close();
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+});
+
+test('examples/ holds at least one example', () => {
+	expect(examples.length).toBeGreaterThan(0);
+});
+
+test.each(examples.map((example) => [example.name, example]))('example "%s" runs in n8n and does what it says', async (name, example) => {
+	const expectation = expectations[name];
+	if (!expectation) throw new Error(`examples/${name} has no end-to-end expectation in test/e2e/expectations.ts`);
+	const execute = async () => {
+		const result = await n8n.execute(example.manual.id);
+		if (result.code !== 0 || !result.output) {
+			throw new Error(`n8n execute --id=${example.manual.id} failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`);
+		}
+		expect(result.output.status).toBe('success');
+		return result.output;
+	};
+	await expectation({ output: await execute(), simulator, again: execute });
+});

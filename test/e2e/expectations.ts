@@ -1,0 +1,45 @@
+import type { ExecutionOutput } from '../../scripts/n8n/instance';
+import type { Simulator } from '../../simulator';
+
+export interface ExampleRun {
+	output: ExecutionOutput;
+	simulator: Simulator;
+	/** Runs the example's Manual Trigger variant once more. */
+	again(): Promise<ExecutionOutput>;
+}
+
+/** Output items of one node in an `n8n execute` result. */
+export function itemsOf(output: ExecutionOutput, nodeName: string): Array<Record<string, unknown>> {
+	const runs = output.data?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(output.data?.resultData?.runData ?? {}).join(', ')}`);
+	return runs.flatMap((run) => run.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/**
+ * What each example in examples/ must do when n8n runs it against the simulator. An example
+ * without an entry here fails the end-to-end suite.
+ */
+export const expectations: Record<string, (run: ExampleRun) => Promise<void>> = {
+	'sync-contacts': async ({ output, simulator, again }) => {
+		const stored = itemsOf(output, 'NP6: Create or Update Contact');
+		const people = itemsOf(output, 'One item per person');
+		expect(stored).toHaveLength(people.length);
+		expect(people.length).toBeGreaterThan(0);
+
+		const fields = simulator.state.fields;
+		const id = (name: string) => String(fields.byName(name)!.id);
+		for (const [index, person] of people.entries()) {
+			const contact = simulator.state.contacts.find({ unicity: String(person.email) });
+			expect(contact).toBeDefined();
+			expect(contact!.fields[id('City')]).toBe(person.city);
+			expect(contact!.fields[id('FirstName')]).toBe(person.firstName);
+			expect(stored[index]).toMatchObject({ id: contact!.id, hash: contact!.hash, fields: { [id('Email')]: person.email } });
+		}
+
+		// Running it again updates the same contacts: nothing is created twice.
+		const count = simulator.state.contacts.byId.size;
+		const second = itemsOf(await again(), 'NP6: Create or Update Contact');
+		expect(second.map((c) => c.id)).toEqual(stored.map((c) => c.id));
+		expect(simulator.state.contacts.byId.size).toBe(count);
+	},
+};
