@@ -1,64 +1,32 @@
 /**
- * `npm start`: the NP6 simulator with demo data, and n8n 2.41 on Node 24 with this package installed
- * as a user install, the NP6 credential and every example workflow imported. Ctrl-C stops both.
- * With NP6_API_KEY set, the credential points at the real NP6 (NP6_BASE_URL, default production).
+ * `npm start`: n8n 2.41 on Node 24 with this package, the NP6 credential and the examples, on the
+ * NP6 simulator (or the real NP6 with NP6_API_KEY and optionally NP6_BASE_URL). Ctrl-C stops both.
  */
-import { join } from 'node:path';
-
-import { startSimulator, type Simulator } from '../simulator';
-import { EXAMPLE_CREDENTIAL, listExamples } from './examples';
-import { ensureN8nApp, ROOT } from './n8n/app';
-import { N8nInstance } from './n8n/instance';
-
-const OWNER = { email: 'demo@example.com', password: 'Np6-demo-2026', firstName: 'Demo', lastName: 'User' };
-const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-const SIMULATOR_PORT = Number(process.env.NP6_SIMULATOR_PORT ?? 5680);
+import { OWNER, startDemo } from './demo';
 
 async function main(): Promise<void> {
-	ensureN8nApp();
-
-	const realKey = process.env.NP6_API_KEY;
-	let simulator: Simulator | undefined;
-	let credentialData: Record<string, string>;
-	if (realKey) {
-		credentialData = { apiKey: realKey, baseUrl: process.env.NP6_BASE_URL ?? 'https://api-cm.np6.com' };
-	} else {
-		simulator = await startSimulator({ port: SIMULATOR_PORT, seed: 'demo' });
-		credentialData = { apiKey: simulator.apiKey, baseUrl: simulator.url };
-	}
-
-	const n8n = new N8nInstance(join(ROOT, '.n8n-data'), N8N_PORT);
-	n8n.installPackage();
-	await n8n.importCredentials([
-		{ ...EXAMPLE_CREDENTIAL, name: realKey ? 'NP6' : EXAMPLE_CREDENTIAL.name, data: credentialData },
-	]);
-	const examples = listExamples();
-	for (const example of examples) for (const file of example.files) await n8n.importWorkflow(file);
-
+	console.log('Starting the NP6 simulator and n8n (the first start also installs n8n)…');
+	const demo = await startDemo({
+		n8nPort: Number(process.env.N8N_PORT ?? 5678),
+		simulatorPort: Number(process.env.NP6_SIMULATOR_PORT ?? 5680),
+	});
 	let stopping = false;
-	const stop = async () => {
+	const stop = () => {
 		if (stopping) return;
 		stopping = true;
 		console.log('\nStopping n8n and the NP6 simulator…');
-		await n8n.stop();
-		await simulator?.close();
-		process.exit(0);
+		void demo.stop().then(() => process.exit(0));
 	};
-	process.on('SIGINT', () => void stop());
-	process.on('SIGTERM', () => void stop());
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
 
-	console.log('Starting n8n…');
-	await n8n.start((text) => {
-		if (/error/i.test(text)) process.stderr.write(text);
-	});
-	await n8n.setupOwner(OWNER);
-
+	const { backend } = demo;
 	console.log(`
-  n8n editor:     ${n8n.url}
-  log in as:      ${OWNER.email} / ${OWNER.password}
-  NP6 backend:    ${realKey ? `${credentialData.baseUrl} (real NP6, key from NP6_API_KEY)` : `${simulator!.url} (simulator, key ${simulator!.apiKey}, demo data)`}
-  credential:     "${realKey ? 'NP6' : EXAMPLE_CREDENTIAL.name}" (already set up)
-  examples:       ${examples.map((e) => e.name).join(', ')} (Workflows → Overview)
+  n8n editor:   ${demo.n8n.url}
+  log in as:    ${OWNER.email} / ${OWNER.password}
+  NP6 backend:  ${backend.real ? `${backend.url} (real NP6, key from NP6_API_KEY)` : `${backend.url} (simulator with demo data, X-Key ${backend.apiKey})`}
+  credential:   "${demo.credentialName}", already set up
+  examples:     ${demo.examples.join(', ')} (in Overview)
 
   Ctrl-C stops everything.
 `);

@@ -1,5 +1,6 @@
 /** The simulator answers as the catalogue says NP6 does; checked with a plain HTTP client. */
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { request } from 'undici';
 
 import { startSimulator } from '../../simulator';
@@ -47,9 +48,8 @@ describe('protocol', () => {
 		const response = await request(`${simulator().url}/targets`, {
 			method: 'POST',
 			headers: { 'X-Key': simulator().apiKey, 'content-type': 'application/json' },
-			body: (async function* () {
-				yield Buffer.from('{"Email":"chunked@example.com"}');
-			})(),
+			// A stream has no known length, so it goes out chunked, without Content-Length.
+			body: Readable.from([Buffer.from('{"Email":"chunked@example.com"}')]),
 		});
 		expect(response.statusCode).toBe(411);
 	});

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+
+import { startSimulator, type Simulator } from '../simulator';
+import { EXAMPLE_CREDENTIAL, listExamples } from './examples';
+import { ensureN8nApp, ROOT } from './n8n/app';
+import { N8nInstance } from './n8n/instance';
+
+export const OWNER = { email: 'demo@example.com', password: 'Np6-demo-2026', firstName: 'Demo', lastName: 'User' };
+
+export interface Demo {
+	n8n: N8nInstance;
+	simulator?: Simulator;
+	backend: { url: string; real: boolean; apiKey: string };
+	credentialName: string;
+	examples: string[];
+	stop(): Promise<void>;
+}
+
+/**
+ * The NP6 simulator with demo data (or the real NP6 when NP6_API_KEY is set), and n8n with this
+ * package installed as a user install is, the NP6 credential and every example imported.
+ */
+export async function startDemo(options: { n8nPort?: number; simulatorPort?: number; userFolder?: string } = {}): Promise<Demo> {
+	ensureN8nApp();
+	const realKey = process.env.NP6_API_KEY;
+	const simulator = realKey ? undefined : await startSimulator({ port: options.simulatorPort ?? 5680, seed: 'demo' });
+	const backend = simulator
+		? { url: simulator.url, apiKey: simulator.apiKey, real: false }
+		: { url: process.env.NP6_BASE_URL ?? 'https://api-cm.np6.com', apiKey: realKey!, real: true };
+	const credentialName = backend.real ? 'NP6' : EXAMPLE_CREDENTIAL.name;
+
+	const n8n = new N8nInstance(options.userFolder ?? join(ROOT, '.n8n-data'), options.n8nPort ?? 5678);
+	n8n.installPackage();
+	await n8n.importCredentials([
+		{ ...EXAMPLE_CREDENTIAL, name: credentialName, data: { apiKey: backend.apiKey, baseUrl: backend.url } },
+	]);
+	const examples = listExamples();
+	for (const example of examples) for (const file of example.files) await n8n.importWorkflow(file);
+
+	// n8n's own noise (it cannot reach its update and template services here) is not shown.
+	await n8n.start((text) => {
+		if (/np6/i.test(text)) process.stderr.write(text);
+	});
+	await n8n.setupOwner(OWNER);
+	return {
+		n8n,
+		simulator,
+		backend,
+		credentialName,
+		examples: examples.map((e) => e.name),
+		stop: async () => {
+			await n8n.stop();
+			await simulator?.close();
+		},
+	};
+}
