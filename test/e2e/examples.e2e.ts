@@ -26,7 +26,7 @@ beforeAll(async () => {
 	n8n.installPackage();
 	await n8n.importCredentials([{ ...EXAMPLE_CREDENTIAL, data: { apiKey: simulator.apiKey, baseUrl: simulator.url } }]);
 	for (const example of examples) for (const file of example.files) await n8n.importWorkflow(file);
-});
+}, 20 * 60_000); // the first run installs n8n
 
 afterAll(async () => {
 	await simulator?.close();
