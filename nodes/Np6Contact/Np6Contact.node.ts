@@ -9,6 +9,15 @@ import {
 import { routeOperation } from '../shared/operations/executePerItem';
 import { requestOptionsProperty } from '../shared/transport/settings';
 import { resourceChoice, resources } from './actions/resources';
+import {
+	searchApplications,
+	searchFields,
+	searchImports,
+	searchSegments,
+	searchStaticSegments,
+	searchValueLists,
+} from '../shared/methods/listSearch';
+import { getFieldOptions } from './methods/loadOptions';
 import { getContactFields } from './methods/resourceMapping';
 
 export class Np6Contact implements INodeType {
@@ -19,7 +28,7 @@ export class Np6Contact implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update and find NP6 contacts and their fields',
+		description: 'Manage NP6 contacts, fields, value lists, segments, imports and push subscriptions',
 		defaults: { name: 'NP6 Contact' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -33,6 +42,15 @@ export class Np6Contact implements INodeType {
 	};
 
 	methods = {
+		listSearch: {
+			searchApplications,
+			searchFields,
+			searchImports,
+			searchSegments,
+			searchStaticSegments,
+			searchValueLists,
+		},
+		loadOptions: { getFieldOptions },
 		resourceMapping: { getContactFields },
 	};
 

@@ -1,5 +1,15 @@
+import { isoSeconds } from './dates';
 import { alphanumericId, contactHash, Sequence } from './ids';
 import type { FieldStore } from './fields';
+
+export type RedlistMedium = 'mail' | 'sms';
+
+export interface RedlistEntry {
+	timestamp: string;
+	/** 0 unknown, 1 API, 2 imports, 3 form, 4 unsubscribe, 5 complaint, 6-9 SMS stop/blacklist/administrative/specific. */
+	origin: number;
+	detail: Record<string, unknown>;
+}
 
 export interface Contact {
 	id: string;
@@ -9,11 +19,22 @@ export interface Contact {
 	lastUpdateDate: string;
 	/** Values keyed by field id, as NP6 reads them back. */
 	fields: Record<string, unknown>;
+	redlist: Partial<Record<RedlistMedium, RedlistEntry>>;
 }
 
 export type ContactWrite =
 	| { ok: true; contact: Contact }
 	| { ok: false; status: 400 | 404 | 409 };
+
+/**
+ * With several unicity fields, a contact's unicity is their values joined by "|" (NP6 does not document
+ * the concatenation); segment adds and the hash use the same string.
+ */
+const UNICITY_SEPARATOR = '|';
+
+export const joinUnicity = (parts: string[]): string => parts.join(UNICITY_SEPARATOR);
+
+export const splitUnicity = (unicity: string): string[] => unicity.split(UNICITY_SEPARATOR);
 
 /** Contacts ("targets") stored by field id, addressable by id, unicity and hash. */
 export class ContactStore {
@@ -21,20 +42,18 @@ export class ContactStore {
 	private readonly idByUnicity = new Map<string, string>();
 	private readonly idByHash = new Map<string, string>();
 	private readonly ids = new Sequence(36 ** 3 * 25);
+	private readonly deletionListeners: Array<(contact: Contact) => void> = [];
 
 	constructor(private readonly fields: FieldStore) {}
 
-	/**
-	 * Creates a contact from values keyed by field id. With several unicity fields the unicity is
-	 * their values joined by "|" (NP6 does not document the concatenation).
-	 */
+	/** Creates a contact from values keyed by field id. */
 	create(values: Record<string, unknown>, now = new Date()): ContactWrite {
 		const checked = this.check(values);
 		if (checked !== true) return { ok: false, status: checked };
 		const unicity = this.unicityOf(values);
 		if (unicity === undefined) return { ok: false, status: 400 };
 		if (this.idByUnicity.has(unicity)) return { ok: false, status: 409 };
-		const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+		const stamp = isoSeconds(now);
 		const contact: Contact = {
 			id: alphanumericId(this.ids.take(), 8),
 			hash: contactHash(unicity),
@@ -42,6 +61,7 @@ export class ContactStore {
 			creationDate: stamp,
 			lastUpdateDate: stamp,
 			fields: { ...values },
+			redlist: {},
 		};
 		this.index(contact);
 		return { ok: true, contact };
@@ -61,7 +81,7 @@ export class ContactStore {
 		contact.fields = merged;
 		contact.unicity = unicity;
 		contact.hash = contactHash(unicity);
-		contact.lastUpdateDate = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+		contact.lastUpdateDate = isoSeconds(now);
 		this.index(contact);
 		return { ok: true, contact };
 	}
@@ -70,7 +90,13 @@ export class ContactStore {
 		const contact = this.byId.get(id);
 		if (!contact) return false;
 		this.unindex(contact);
+		this.deletionListeners.forEach((listener) => listener(contact));
 		return true;
+	}
+
+	/** Lets other stores forget a contact (segment memberships, subscriptions) when it is deleted. */
+	onDelete(listener: (contact: Contact) => void): void {
+		this.deletionListeners.push(listener);
 	}
 
 	find(by: { id?: string; unicity?: string; hash?: string }): Contact | undefined {
@@ -81,10 +107,49 @@ export class ContactStore {
 		return id === undefined ? undefined : this.byId.get(id);
 	}
 
+	/** The unicity string of a set of values keyed by field id; undefined when a unicity value is missing. */
+	unicityOf(values: Record<string, unknown>): string | undefined {
+		const parts = this.fields.unicityFields().map((f) => values[String(f.id)]);
+		if (parts.length === 0 || parts.some((p) => p === undefined || p === null || p === '')) return undefined;
+		return joinUnicity(parts.map(String));
+	}
+
+	/** The unicity field values a unicity string stands for (the inverse of `unicityOf`). */
+	valuesOfUnicity(unicity: string): Record<string, string> | undefined {
+		const fields = this.fields.unicityFields();
+		const parts = fields.length > 1 ? splitUnicity(unicity) : [unicity];
+		if (fields.length === 0 || parts.length !== fields.length) return undefined;
+		return Object.fromEntries(fields.map((field, i) => [String(field.id), parts[i]]));
+	}
+
+	redlist(id: string, medium: RedlistMedium, entry: RedlistEntry): boolean {
+		const contact = this.byId.get(id);
+		if (!contact) return false;
+		contact.redlist[medium] = entry;
+		return true;
+	}
+
+	/** Contacts redlisted for a medium, oldest first, within the half-open window [start, end). */
+	redlisted(medium: RedlistMedium, window: { start?: Date; end?: Date } = {}): Array<{ id: string } & RedlistEntry> {
+		const inWindow = (time: number) =>
+			(!window.start || time >= window.start.getTime()) && (!window.end || time < window.end.getTime());
+		return [...this.byId.values()]
+			.flatMap((contact) => {
+				const entry = contact.redlist[medium];
+				return entry && inWindow(Date.parse(entry.timestamp)) ? [{ id: contact.id, ...entry }] : [];
+			})
+			.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+	}
+
 	/** The read shape: values nested under `fields`, keyed by field id. */
 	static view(contact: Contact) {
 		const { id, hash, creationDate, lastUpdateDate, fields } = contact;
 		return { id, hash, creationDate, lastUpdateDate, fields: { ...fields } };
+	}
+
+	/** How responses name a contact. */
+	static footprint(contact: Contact) {
+		return { type: 'footprint' as const, id: contact.id, unicity: contact.unicity, hash: contact.hash };
 	}
 
 	private check(values: Record<string, unknown>): true | 400 | 404 {
@@ -94,12 +159,6 @@ export class ContactStore {
 			if (!this.fields.accepts(field, value)) return 404;
 		}
 		return true;
-	}
-
-	private unicityOf(values: Record<string, unknown>): string | undefined {
-		const parts = this.fields.unicityFields().map((f) => values[String(f.id)]);
-		if (parts.length === 0 || parts.some((p) => p === undefined || p === null || p === '')) return undefined;
-		return parts.map(String).join('|');
 	}
 
 	private index(contact: Contact): void {

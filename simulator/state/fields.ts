@@ -24,11 +24,32 @@ export interface Field {
 	valueListId?: number;
 }
 
+export interface ValueListEntry {
+	index: number;
+	value: string;
+}
+
 export interface ValueList {
 	id: number;
 	name: string;
-	values: Array<{ index: number; value: string }>;
+	/** Shown in alphabetical order rather than creation order. */
+	ordered: boolean;
+	values: ValueListEntry[];
 }
+
+/** A value as a client sends it: the index (the value's id) is optional. */
+export type ValueListInput = string | { index?: number; value: string };
+
+/** Gives values sent without an index the next free one, counting from 1. */
+export function withIndexes(values: ValueListInput[]): ValueListEntry[] {
+	let next = Math.max(0, ...values.map((v) => (typeof v === 'string' ? 0 : (v.index ?? 0)))) + 1;
+	return values.map((v) =>
+		typeof v === 'string' ? { index: next++, value: v } : { index: v.index ?? next++, value: v.value },
+	);
+}
+
+/** NP6 value list values are not case-sensitive. */
+export const sameListValue = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 export class FieldStore {
 	readonly fields = new Map<number, Field>();
@@ -42,18 +63,18 @@ export class FieldStore {
 		return created;
 	}
 
-	addValueList(name: string, values: string[]): ValueList {
-		const list: ValueList = {
-			id: this.valueListIds.take(),
-			name,
-			values: values.map((value, index) => ({ index, value })),
-		};
+	addValueList(name: string, values: ValueListInput[], ordered = false): ValueList {
+		const list: ValueList = { id: this.valueListIds.take(), name, ordered, values: withIndexes(values) };
 		this.valueLists.set(list.id, list);
 		return list;
 	}
 
 	byName(name: string): Field | undefined {
 		return [...this.fields.values()].find((f) => f.name === name);
+	}
+
+	valueListByName(name: string): ValueList | undefined {
+		return [...this.valueLists.values()].find((l) => l.name === name);
 	}
 
 	unicityFields(): Field[] {
@@ -80,9 +101,12 @@ export class FieldStore {
 		}
 	}
 
+	/** A value list entry matches by its value (case-insensitively, as NP6 documents) or by its index. */
 	private inValueList(field: Field, values: string[]): boolean {
 		const list = field.valueListId === undefined ? undefined : this.valueLists.get(field.valueListId);
 		if (!list) return false;
-		return values.every((v) => list.values.some((entry) => entry.value === v || String(entry.index) === v));
+		return values.every((v) =>
+			list.values.some((entry) => sameListValue(entry.value, v) || String(entry.index) === v),
+		);
 	}
 }

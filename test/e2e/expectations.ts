@@ -42,4 +42,23 @@ export const expectations: Record<string, (run: ExampleRun) => Promise<void>> = 
 		expect(second.map((c) => c.id)).toEqual(stored.map((c) => c.id));
 		expect(simulator.state.contacts.byId.size).toBe(count);
 	},
+
+	'csv-pipeline': async ({ output, simulator, again }) => {
+		const [report] = itemsOf(output, 'NP6: Import Contacts into Newsletter');
+		expect(report).toMatchObject({ state: 1, stateName: 'completed' });
+		const csv = String(itemsOf(output, 'Sample CSV')[0].csv);
+		const rows = csv.trim().split('\n').slice(1).map((line) => line.split(';'));
+		const newsletter = simulator.state.segments.byName('Newsletter')!;
+		const members = new Set(simulator.state.segments.memberIds(newsletter));
+		const city = String(simulator.state.fields.byName('City')!.id);
+		for (const [email, , , town] of rows) {
+			const contact = simulator.state.contacts.find({ unicity: email });
+			expect(contact?.fields[city]).toBe(town);
+			expect(members.has(contact!.id)).toBe(true);
+		}
+		// Importing the same file again updates the same contacts.
+		const count = simulator.state.contacts.byId.size;
+		expect(itemsOf(await again(), 'NP6: Import Contacts into Newsletter')[0]).toMatchObject({ state: 1 });
+		expect(simulator.state.contacts.byId.size).toBe(count);
+	},
 };

@@ -29,6 +29,11 @@ const packageNodes: Record<string, INodeType> = {
 
 const credentialTypes: Record<string, ICredentialType> = { np6Api: new Np6Api() };
 
+/** An input item carrying a file, as a Read File or HTTP Request node would produce it. */
+export function fileItem(content: string, fileName = 'contacts.csv', mimeType = 'text/csv'): INodeExecutionData {
+	return { json: { fileName }, binary: { data: { data: Buffer.from(content).toString('base64'), mimeType, fileName } } };
+}
+
 /** The two core nodes our workflows start with: a Manual Trigger and a source of items. */
 const manualTrigger: INodeType = {
 	description: {
@@ -171,7 +176,11 @@ export interface Backend {
  * Runs Manual Trigger → (input items) → NP6 node through n8n-core's WorkflowExecute, with the
  * package's real node and credential classes, against a live backend over loopback.
  */
-export async function runNode(backend: Backend, node: NodeUnderTest, inputItems: IDataObject[] = [{}]): Promise<RunResult> {
+export async function runNode(
+	backend: Backend,
+	node: NodeUnderTest,
+	inputItems: Array<IDataObject | INodeExecutionData> = [{}],
+): Promise<RunResult> {
 	const workflowData: IWorkflowBase = {
 		id: 'test-workflow',
 		name: 'test',
@@ -228,7 +237,7 @@ export async function runNode(backend: Backend, node: NodeUnderTest, inputItems:
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	// Pin the input items on the trigger so the NP6 node receives exactly these.
-	const pinData = { Start: inputItems.map((json) => ({ json })) };
+	const pinData = { Start: inputItems.map((item) => ('json' in item ? item : { json: item })) };
 	const run = await new WorkflowExecute(additionalData, mode).run({ workflow, pinData } as never);
 	const taskData = run.data.resultData.runData.NP6?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'] | undefined;

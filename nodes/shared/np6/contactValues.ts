@@ -1,19 +1,21 @@
-import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { Np6Field } from './fields';
+import { isListField, valueLists, type Np6Field } from './fields';
 
 export type FieldValue = string | number | string[];
 
 /**
  * Converts mapped values (keyed by field name) to what NP6 stores for each field's type, and refuses
- * unknown fields and unconvertible values before anything is sent.
+ * unknown fields, unconvertible values and values missing from a field's value list before anything
+ * is sent (NP6 would answer a misleading 404).
  */
-export function toFieldValues(
-	node: INode,
+export async function toFieldValues(
+	this: IExecuteFunctions,
 	itemIndex: number,
 	mapped: IDataObject,
 	fields: Np6Field[],
-): Record<string, FieldValue> {
+): Promise<Record<string, FieldValue>> {
+	const node = this.getNode();
 	const values: Record<string, FieldValue> = {};
 	for (const [name, raw] of Object.entries(mapped)) {
 		if (raw === undefined || raw === null || raw === '') continue;
@@ -24,17 +26,18 @@ export function toFieldValues(
 				description: `Known fields: ${fields.map((f) => f.name).join(', ')}. Refresh the field list of the "Fields" parameter.`,
 			});
 		}
-		values[name] = convert(node, itemIndex, field, raw);
+		const invalid = (expected: string) =>
+			new NodeOperationError(node, `The value of field "${field.name}" is not ${expected}: ${JSON.stringify(raw)}`, {
+				itemIndex,
+				description: `"${field.name}" is a ${field.type} field in NP6, which would refuse the value (with a misleading 404).`,
+			});
+		values[name] = convert(field, raw, invalid);
+		if (isListField(field)) values[name] = await inValueList.call(this, field, values[name], invalid);
 	}
 	return values;
 }
 
-function convert(node: INode, itemIndex: number, field: Np6Field, raw: unknown): FieldValue {
-	const invalid = (expected: string) =>
-		new NodeOperationError(node, `The value of field "${field.name}" is not ${expected}: ${JSON.stringify(raw)}`, {
-			itemIndex,
-			description: `"${field.name}" is a ${field.type} field in NP6. NP6 would refuse the value (with a misleading 404).`,
-		});
+function convert(field: Np6Field, raw: unknown, invalid: (expected: string) => Error): FieldValue {
 	switch (field.type) {
 		case 'numeric': {
 			const number = typeof raw === 'number' ? raw : Number(String(raw).trim());
@@ -52,6 +55,24 @@ function convert(node: INode, itemIndex: number, field: Np6Field, raw: unknown):
 			if (typeof raw === 'object') throw invalid('text');
 			return String(raw).trim();
 	}
+}
+
+/** Value lists are case-insensitive in NP6; the value is sent as the list spells it. */
+async function inValueList(
+	this: IExecuteFunctions,
+	field: Np6Field,
+	value: FieldValue,
+	invalid: (expected: string) => Error,
+): Promise<FieldValue> {
+	const list = (await valueLists.call(this)).find((l) => l.id === field.valueListId);
+	if (!list) return value;
+	const canonical = (v: string) => list.values.find((entry) => entry.value.toLowerCase() === v.toLowerCase())?.value;
+	const wanted = Array.isArray(value) ? value : [String(value)];
+	const found = wanted.map(canonical);
+	if (found.some((v) => v === undefined)) {
+		throw invalid(`in the value list "${list.name}" (${list.values.map((v) => v.value).join(', ')})`);
+	}
+	return Array.isArray(value) ? (found as string[]) : found[0]!;
 }
 
 /** NP6 creates with values keyed by field NAME (observed live) ... */

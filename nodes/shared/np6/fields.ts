@@ -9,21 +9,39 @@ export interface Np6Field {
 	valueListId?: number;
 }
 
-const perRun = new WeakMap<object, Promise<Np6Field[]>>();
+export interface Np6ValueList {
+	id: number;
+	name: string;
+	values: Array<{ index: number; value: string }>;
+}
+
+const perRun = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/** One GET per node run for lists every item needs (fields, value lists). */
+function oncePerRun<T>(context: Np6Context, path: string): Promise<T[]> {
+	const cache = perRun.get(context) ?? new Map<string, Promise<unknown>>();
+	perRun.set(context, cache);
+	let list = cache.get(path) as Promise<T[]> | undefined;
+	if (!list) {
+		list = np6ApiRequest.call(context, { method: 'GET', path }).then(({ body }) => (Array.isArray(body) ? (body as T[]) : []));
+		cache.set(path, list);
+		list.catch(() => cache.delete(path));
+	}
+	return list;
+}
 
 /** The account's contact fields (GET /fields), fetched once per node run. */
 export function contactFields(this: Np6Context): Promise<Np6Field[]> {
-	let fields = perRun.get(this);
-	if (!fields) {
-		fields = np6ApiRequest
-			.call(this, { method: 'GET', path: '/fields' })
-			.then(({ body }) => (Array.isArray(body) ? (body as Np6Field[]) : []));
-		perRun.set(this, fields);
-		fields.catch(() => perRun.delete(this));
-	}
-	return fields;
+	return oncePerRun<Np6Field>(this, '/fields');
+}
+
+/** The account's value lists (GET /valueLists), fetched once per node run. */
+export function valueLists(this: Np6Context): Promise<Np6ValueList[]> {
+	return oncePerRun<Np6ValueList>(this, '/valueLists');
 }
 
 export function unicityFields(fields: Np6Field[]): Np6Field[] {
 	return fields.filter((f) => f.isUnicity);
 }
+
+export const isListField = (field: Np6Field) => field.type === 'singleSelectList' || field.type === 'multipleSelectList';

@@ -7,78 +7,75 @@ import {
 } from 'n8n-workflow';
 
 import { np6ApiRequest } from '../transport/request';
-import { applyLimit, ID_PATTERNS, requiredString, returnAllOrLimit } from './parameters';
+import { applyLimit, returnAllOrLimit } from './parameters';
+import { DEPRECATED_HINT } from './resource';
+import { readParameter, setPath, toProperties, type ParameterSpec } from './parameterSpec';
 import type { ItemResult, Np6Operation } from './types';
-
-export interface ParameterSpec {
-	/** Name in the catalogue path (`{id}`) or query. */
-	name: string;
-	displayName: string;
-	description?: string;
-	in: 'path' | 'query';
-	format?: keyof typeof ID_PATTERNS;
-	/** Optional query parameters are left out when empty. */
-	optional?: boolean;
-}
 
 /** An operation that differs from its siblings only by path, parameters and answer shape. */
 export interface OperationSpec {
 	resource: string;
 	operation: string;
+	/** Catalogue keys this operation calls (read by the catalogue coverage test). */
+	catalogue: string | string[];
 	method: IHttpRequestMethods;
 	/** Catalogue path with `{param}` placeholders. */
 	path: string;
 	parameters?: ParameterSpec[];
+	/** Body sent when no parameter goes to the body (e.g. `{}` for NP6 calls that want one). */
+	fixedBody?: unknown;
+	contentType?: string;
+	accept?: string;
 	/** `list` adds Return All / Limit; `nothing` outputs `{ success: true }` (204 answers). */
 	returns: 'list' | 'object' | 'nothing';
+	/** Wraps a bare value answer (e.g. a count) into an output item. */
+	outputKey?: string;
 	/** Shown above the parameters: deprecation, low catalogue confidence. */
 	notice?: string;
+	deprecated?: boolean;
 	meanings?: Partial<Record<number, string>>;
 }
 
 export function declareOperation(spec: OperationSpec): Np6Operation {
 	const properties: INodeProperties[] = [];
-	if (spec.notice) {
-		properties.push({ displayName: spec.notice, name: `${spec.operation}Notice`, type: 'notice', default: '' });
-	}
-	for (const parameter of spec.parameters ?? []) {
-		properties.push({
-			displayName: parameter.displayName,
-			name: parameter.name,
-			type: 'string',
-			default: '',
-			required: !parameter.optional,
-			description: parameter.description,
-		});
-	}
+	const notice = [spec.deprecated ? DEPRECATED_HINT : '', spec.notice ?? ''].filter(Boolean).join(' ');
+	if (notice) properties.push({ displayName: notice, name: `${spec.operation}Notice`, type: 'notice', default: '' });
+	properties.push(...toProperties(spec.parameters ?? []));
 	if (spec.returns === 'list') properties.push(...returnAllOrLimit);
 
 	return {
+		catalogue: ([] as string[]).concat(spec.catalogue),
+		deprecated: spec.deprecated,
 		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: [spec.operation] } }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 			let path = spec.path;
 			const query: IDataObject = {};
+			let body: IDataObject | undefined;
 			for (const parameter of spec.parameters ?? []) {
-				if (parameter.in === 'query' && parameter.optional) {
-					const value = String(this.getNodeParameter(parameter.name, itemIndex, '') ?? '').trim();
-					if (value) query[parameter.name] = value;
-					continue;
-				}
-				const pattern = parameter.format ? ID_PATTERNS[parameter.format] : undefined;
-				const value = requiredString.call(this, parameter.name, parameter.displayName, itemIndex, pattern);
-				if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(value));
-				else query[parameter.name] = value;
+				const value = readParameter.call(this, parameter, itemIndex);
+				if (value === undefined) continue;
+				const key = parameter.key ?? parameter.name;
+				if (parameter.in === 'path') path = path.replace(`{${key}}`, encodeURIComponent(String(value)));
+				else if (parameter.in === 'query') query[key] = value as IDataObject[string];
+				else if (key === '.') body = value as IDataObject;
+				else setPath((body ??= {}), key, value);
 			}
-			const { body } = await np6ApiRequest.call(this, {
+			const response = await np6ApiRequest.call(this, {
 				method: spec.method,
 				path,
 				query,
+				body: body ?? spec.fixedBody,
+				contentType: spec.contentType,
+				accept: spec.accept,
 				meanings: spec.meanings,
 				itemIndex,
 			});
 			if (spec.returns === 'nothing') return { success: true };
-			if (spec.returns === 'list') return applyLimit.call(this, asList(body), itemIndex) as IDataObject[];
-			return body as IDataObject;
+			if (spec.returns === 'list') return applyLimit.call(this, asList(response.body), itemIndex) as IDataObject[];
+			if (spec.outputKey || typeof response.body !== 'object' || response.body === null) {
+				return { [spec.outputKey ?? 'value']: response.body as IDataObject[string] };
+			}
+			return response.body as IDataObject;
 		},
 	};
 }

@@ -5,37 +5,44 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import type { ItemExecutor, Np6Resource } from './types';
+import type { ItemExecutor, ItemResult, Np6Resource } from './types';
 
 /**
- * Runs an operation for every input item: each output item is paired with its input item, and a
- * failing item either stops the node or, with "Continue On Fail", becomes an error item.
+ * Runs an operation once per group of input items (usually one item per group): each output item
+ * is paired with its group's input items, and a failing group either stops the node or, with
+ * "Continue On Fail", becomes an error item.
  */
-export async function executePerItem(this: IExecuteFunctions, execute: ItemExecutor): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
+export async function executeGroups(
+	this: IExecuteFunctions,
+	groups: number[][],
+	run: (group: number[]) => Promise<ItemResult>,
+): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	for (const group of groups) {
+		const itemData = group.map((item) => ({ item }));
+		const paired = itemData.length === 1 ? itemData[0] : itemData;
 		try {
-			const result = await execute.call(this, itemIndex);
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			const result = await run(group);
+			output.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: paired }));
 		} catch (error) {
 			const nodeError =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			nodeError.context.itemIndex ??= itemIndex;
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: group[0] });
+			nodeError.context.itemIndex ??= group[0];
 			if (!this.continueOnFail()) throw nodeError;
 			output.push({
 				json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) },
-				pairedItem: { item: itemIndex },
+				pairedItem: paired,
 			});
 		}
 	}
 	return output;
+}
+
+export async function executePerItem(this: IExecuteFunctions, execute: ItemExecutor): Promise<INodeExecutionData[]> {
+	const groups = this.getInputData().map((_, itemIndex) => [itemIndex]);
+	return await executeGroups.call(this, groups, async ([itemIndex]) => await execute.call(this, itemIndex));
 }
 
 /** Dispatches to the chosen resource/operation. Every NP6 node's execute() is this call. */
@@ -49,5 +56,6 @@ export async function routeOperation(
 	if (!chosen) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for resource "${resource}"`);
 	}
-	return [await executePerItem.call(this, chosen.execute)];
+	if (chosen.executeAll) return [await chosen.executeAll.call(this)];
+	return [await executePerItem.call(this, chosen.execute!)];
 }

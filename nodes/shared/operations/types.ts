@@ -1,14 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /** What one input item produces: one output item, several, or none. */
 export type ItemResult = IDataObject | IDataObject[];
 
 export type ItemExecutor = (this: IExecuteFunctions, itemIndex: number) => Promise<ItemResult>;
 
-/** One resource/operation pair: the parameters it shows and what it does for each item. */
+/** One resource/operation pair: the parameters it shows and what it does. */
 export interface Np6Operation {
 	description: INodeProperties[];
-	execute: ItemExecutor;
+	/** Catalogue keys the operation calls (read by the catalogue coverage test). */
+	catalogue: string[];
+	/** NP6 marks it deprecated: "(Deprecated)" is added to its name in the dropdown. */
+	deprecated?: boolean;
+	/** Runs once per input item... */
+	execute?: ItemExecutor;
+	/** ...or once for all items (operations that combine items, e.g. batched adds and sends). */
+	executeAll?: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 }
 
 /** One resource: its operation dropdown plus every operation's parameters. */

@@ -26,6 +26,8 @@ export interface Np6Request {
 	/** Request media type; `application/json` by default when there is a body. */
 	contentType?: string;
 	accept?: string;
+	/** Extra headers, e.g. Content-Disposition for a file upload. Never X-Key: the credential adds it. */
+	headers?: Record<string, string>;
 	/** Statuses the caller handles itself (e.g. 409 = "already exists" on create): returned, not thrown. */
 	expectedStatuses?: number[];
 	/** What a status means for this operation, where NP6's general meaning is not precise enough. */
@@ -136,7 +138,7 @@ export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6R
 }
 
 function buildOptions(baseUrl: string, request: Np6Request, timeoutMs: number): IHttpRequestOptions {
-	const headers: Record<string, string> = { Accept: request.accept ?? MEDIA_TYPE.json };
+	const headers: Record<string, string> = { Accept: request.accept ?? MEDIA_TYPE.json, ...request.headers };
 	let body: string | Buffer | undefined;
 	if (request.body !== undefined) {
 		body = Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);

@@ -4,33 +4,44 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
-	type ResourceMapperValue,
 } from 'n8n-workflow';
 
-import { keyedById, keyedByName, toFieldValues } from '../../../shared/np6/contactValues';
-import { contactFields, unicityFields } from '../../../shared/np6/fields';
+import { keyedById, keyedByName, type FieldValue } from '../../../shared/np6/contactValues';
+import { unicityFields, type Np6Field } from '../../../shared/np6/fields';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
+import { contactFieldsProperty, mappedFieldValues } from './contactFieldsMapping';
+
+export const catalogue = ['target.create', 'target.search', 'target.update', 'target.upsertByUnicity'];
 
 const properties: INodeProperties[] = [
+	contactFieldsProperty,
 	{
-		displayName: 'Fields',
-		name: 'fields',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		typeOptions: {
-			resourceMapper: {
-				resourceMapperMethod: 'getContactFields',
-				mode: 'add',
-				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: true,
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Method',
+				name: 'method',
+				type: 'options',
+				default: 'createThenUpdate',
+				options: [
+					{
+						name: 'Create, Then Update if It Exists',
+						value: 'createThenUpdate',
+						description: 'POST /targets keyed by field name; on 409 find the contact by unicity and update it (observed live)',
+					},
+					{
+						name: 'Legacy PUT by Unicity',
+						value: 'legacyPut',
+						description: 'PUT /targets?unicity= keyed by field ID, from the older NP6 docs (low confidence)',
+					},
+				],
 			},
-		},
-		description: 'The contact\'s values, by NP6 field. The unicity field (usually Email) identifies the contact.',
+		],
 	},
 ];
 
@@ -46,11 +57,7 @@ const MEANINGS = {
  * so it is looked up by unicity and updated by id. Outputs the contact as NP6 stores it.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const fields = await contactFields.call(this);
-	const mapping = this.getNodeParameter('fields', itemIndex) as ResourceMapperValue;
-	const mapped = (mapping.mappingMode === 'autoMapInputData' ? this.getInputData()[itemIndex].json : mapping.value) ?? {};
-	const values = toFieldValues(this.getNode(), itemIndex, mapped as IDataObject, fields);
-
+	const { fields, values } = await mappedFieldValues.call(this, itemIndex);
 	const unicity = unicityFields(fields);
 	const missing = unicity.filter((f) => values[f.name] === undefined);
 	if (unicity.length === 0 || missing.length > 0) {
@@ -59,6 +66,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			description: `NP6 identifies contacts by their unicity field (${names}): map a value to it.`,
 		});
+	}
+	const unicityValues = unicity.map((f) => String(values[f.name]));
+	const unicityQuery = unicityValues.length === 1 ? unicityValues[0] : unicityValues;
+	const { method } = this.getNodeParameter('options', itemIndex, {}) as { method?: string };
+
+	if (method === 'legacyPut') {
+		const { body } = await np6ApiRequest.call(this, {
+			method: 'PUT',
+			path: '/targets',
+			query: { unicity: unicityQuery },
+			body: keyedById(values, fields),
+			meanings: MEANINGS,
+			itemIndex,
+		});
+		return body as IDataObject;
 	}
 
 	const created = await np6ApiRequest.call(this, {
@@ -71,22 +93,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	if (created.status !== 409) return created.body as IDataObject;
 
-	const unicityValues = unicity.map((f) => String(values[f.name]));
-	const existing = await np6ApiRequest.call(this, {
-		method: 'GET',
-		path: '/targets',
-		query: { unicity: unicityValues.length === 1 ? unicityValues[0] : unicityValues },
-		itemIndex,
-	});
+	const existing = await np6ApiRequest.call(this, { method: 'GET', path: '/targets', query: { unicity: unicityQuery }, itemIndex });
 	const contact = (Array.isArray(existing.body) ? existing.body[0] : existing.body) as IDataObject | undefined;
 	if (!contact?.id) {
 		throw new NodeOperationError(this.getNode(), `NP6 said the contact ${unicityValues.join(', ')} exists but did not return it`, {
 			itemIndex,
 		});
 	}
-	const changes = Object.fromEntries(Object.entries(values).filter(([name]) => !unicity.some((f) => f.name === name)));
+	const changes = withoutUnicity(values, unicity);
 	if (Object.keys(changes).length === 0) return contact;
-
 	const updated = await np6ApiRequest.call(this, {
 		method: 'PUT',
 		path: `/targets/${encodeURIComponent(String(contact.id))}`,
@@ -95,4 +110,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	return (updated.body as IDataObject | undefined) ?? contact;
+}
+
+function withoutUnicity(values: Record<string, FieldValue>, unicity: Np6Field[]): Record<string, FieldValue> {
+	return Object.fromEntries(Object.entries(values).filter(([name]) => !unicity.some((f) => f.name === name)));
 }

@@ -1,0 +1,229 @@
+import {
+	NodeOperationError,
+	sleep,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { contactFields, type Np6Field } from '../../../shared/np6/fields';
+import { toProperty } from '../../../shared/operations/parameterSpec';
+import type { ItemResult } from '../../../shared/operations/types';
+import { MEDIA_TYPE } from '../../../shared/transport/mediaTypes';
+import { np6ApiRequest } from '../../../shared/transport/request';
+import { staticSegmentPicker } from '../segment/segmentParameters';
+import { IMPORT_STATES } from './importParameters';
+import { binaryPropertyProperty, uploadSource } from './uploadFile.operation';
+
+export const catalogue = ['importFormat.create', 'import.create', 'import.uploadSource', 'import.execute', 'import.getLastExecution'];
+
+const IGNORE_COLUMN = -10;
+
+const properties: INodeProperties[] = [
+	binaryPropertyProperty,
+	{
+		displayName: 'Separator',
+		name: 'separator',
+		type: 'options',
+		default: ';',
+		options: [
+			{ name: 'Comma (,)', value: ',' },
+			{ name: 'Pipe (|)', value: '|' },
+			{ name: 'Semicolon (;)', value: ';' },
+			{ name: 'Tab', value: '\t' },
+		],
+	},
+	{
+		displayName: 'Columns',
+		name: 'columns',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Column',
+		default: {},
+		description: "Which contact field each column of the file fills, by the column's header. Without any, columns whose header is a field name are used and the others ignored.",
+		options: [
+			{
+				displayName: 'Column',
+				name: 'column',
+				values: [
+					{ displayName: 'Column Header', name: 'header', type: 'string', default: '', placeholder: 'email' },
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getFieldOptions' },
+						default: '',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Update Existing Contacts',
+		name: 'updateExisting',
+		type: 'boolean',
+		default: true,
+		description: 'Whether rows whose contact already exists update it (otherwise they are skipped)',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{ ...toProperty({ ...staticSegmentPicker.spec, optional: true }), displayName: 'Add to Segment', required: false },
+			{ displayName: 'Empty the Segment First', name: 'emptySegment', type: 'boolean', default: false, description: 'Whether the segment keeps only the imported contacts' },
+			{ displayName: 'Max Wait (Seconds)', name: 'maxWait', type: 'number', typeOptions: { minValue: 1 }, default: 300, description: 'How long to wait for NP6 to finish the import before failing the item' },
+			{ displayName: 'Poll Interval (Seconds)', name: 'pollInterval', type: 'number', typeOptions: { minValue: 1 }, default: 2, description: 'How often to ask NP6 whether the import is done' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['import'], operation: ['importFromFile'] } }, properties);
+
+interface Options {
+	segment?: unknown;
+	emptySegment?: boolean;
+	maxWait?: number;
+	pollInterval?: number;
+}
+
+/**
+ * NP6's five-step import as one operation: binding from the column mapping, import definition,
+ * file upload, start, then poll until the execution completes (state 1) or fails (state 2).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const node = this.getNode();
+	const separator = this.getNodeParameter('separator', itemIndex) as string;
+	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	this.helpers.assertBinaryData(itemIndex, binaryName);
+	const file = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
+	const header = splitCsvLine(file.toString('utf8').split(/\r?\n/, 1)[0] ?? '', separator);
+	const fields = await contactFields.call(this);
+	const binds = bindColumns.call(this, header, fields, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
+	const segmentId = segmentOf.call(this, options.segment, itemIndex);
+	const name = `n8n import ${new Date().toISOString()}`;
+
+	const binding = await np6ApiRequest.call(this, {
+		method: 'POST',
+		path: '/importFormats',
+		body: { name, separator: separator.charCodeAt(0), startAt: 1, binds, savedImportFormat: false },
+		itemIndex,
+	});
+	const bindingId = ((binding.body as IDataObject).identifier as IDataObject).guid as number;
+	const features: IDataObject[] = [{ type: 'database', updateExisting: this.getNodeParameter('updateExisting', itemIndex), crushData: false }];
+	if (segmentId !== undefined) features.push({ type: 'segmentation', segmentId, emptyExisitingSegment: Boolean(options.emptySegment) });
+
+	const created = await np6ApiRequest.call(this, {
+		method: 'POST',
+		path: '/imports',
+		body: { name, binding: bindingId, features },
+		accept: MEDIA_TYPE.importModel,
+		itemIndex,
+	});
+	const importId = (created.body as IDataObject).id as number;
+	await uploadSource.call(this, importId, itemIndex);
+	await np6ApiRequest.call(this, {
+		method: 'POST',
+		path: `/imports/${importId}/executions`,
+		body: { binding: bindingId },
+		accept: MEDIA_TYPE.importModel,
+		itemIndex,
+	});
+
+	const deadline = Date.now() + (options.maxWait ?? 300) * 1000;
+	for (;;) {
+		const { body } = await np6ApiRequest.call(this, {
+			method: 'GET',
+			path: `/imports/${importId}/executions`,
+			accept: MEDIA_TYPE.importModel,
+			itemIndex,
+		});
+		const report = body as IDataObject;
+		const state = Number(report.state);
+		const result = { importId, bindingId, ...report, stateName: IMPORT_STATES[state] ?? 'unknown' };
+		if (state === 1) return result;
+		if (state === 2) {
+			throw new NodeOperationError(node, `NP6 could not import the file (import ${importId}, state 2: error)`, {
+				itemIndex,
+				description: `NP6's report: ${JSON.stringify(report)}`,
+			});
+		}
+		if (Date.now() >= deadline) {
+			throw new NodeOperationError(node, `NP6 is still importing after ${options.maxWait ?? 300} s (import ${importId})`, {
+				itemIndex,
+				description: 'The import goes on in NP6. Check it later with Import → Get Status, or raise "Max Wait".',
+			});
+		}
+		await sleep((options.pollInterval ?? 2) * 1000);
+	}
+}
+
+/** The optional "Add to Segment" picker value, checked. */
+function segmentOf(this: IExecuteFunctions, picked: unknown, itemIndex: number): number | undefined {
+	const value = picked && typeof picked === 'object' ? (picked as { value?: unknown }).value : picked;
+	if (value === undefined || value === null || value === '') return undefined;
+	if (!/^\d+$/.test(String(value))) {
+		throw new NodeOperationError(this.getNode(), `The parameter "Add to Segment" is not a segment ID: ${JSON.stringify(value)}`, { itemIndex });
+	}
+	return Number(value);
+}
+
+/** The binding's column list: each header column bound to a field id, or ignored. */
+function bindColumns(this: IExecuteFunctions, header: string[], fields: Np6Field[], itemIndex: number) {
+	const mapped = ((this.getNodeParameter('columns', itemIndex, {}) as IDataObject).column ?? []) as Array<{ header: string; field: string }>;
+	const byHeader = new Map<string, number>();
+	if (mapped.length > 0) {
+		for (const { header: column, field } of mapped) {
+			if (!header.includes(column)) {
+				throw new NodeOperationError(this.getNode(), `The parameter "Columns" names a column the file does not have: "${column}"`, {
+					itemIndex,
+					description: `The file's columns: ${header.join(', ')}`,
+				});
+			}
+			byHeader.set(column, Number(field));
+		}
+	} else {
+		for (const column of header) {
+			const field = fields.find((f) => f.name.toLowerCase() === column.trim().toLowerCase());
+			if (field) byHeader.set(column, field.id);
+		}
+	}
+	const unicity = fields.filter((f) => f.isUnicity);
+	const bound = new Set(byHeader.values());
+	const missing = unicity.filter((f) => !bound.has(f.id));
+	if (missing.length > 0) {
+		throw new NodeOperationError(this.getNode(), `No column of the file fills the unicity field ${missing.map((f) => f.name).join(', ')}`, {
+			itemIndex,
+			description: `The file's columns: ${header.join(', ')}. Map one of them to ${missing.map((f) => f.name).join(', ')} in "Columns", or name its header so.`,
+		});
+	}
+	return header.map((column, columnIndex) => ({ columnIndex, fieldId: byHeader.get(column) ?? IGNORE_COLUMN }));
+}
+
+/** One CSV line into cells, honouring double quotes. */
+export function splitCsvLine(line: string, separator: string): string[] {
+	const cells: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const char = line[i];
+		if (quoted && char === '"' && line[i + 1] === '"') {
+			cell += '"';
+			i++;
+		} else if (char === '"') {
+			quoted = !quoted;
+		} else if (char === separator && !quoted) {
+			cells.push(cell);
+			cell = '';
+		} else {
+			cell += char;
+		}
+	}
+	cells.push(cell);
+	return cells.map((c) => c.trim());
+}

@@ -1,0 +1,44 @@
+import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
+
+import { np6ApiRequest } from '../../../shared/transport/request';
+import { changeMembers, type IdentifyBy } from './segmentMembers';
+import { memberProperties, staticSegmentPicker } from './segmentParameters';
+
+export const catalogue = ['segment.addTargets'];
+export const deprecated = true;
+
+/** NP6 takes at most 50 contacts per call. */
+export const BATCH_SIZE = 50;
+
+export const description = updateDisplayOptions({ show: { resource: ['segment'], operation: ['addContacts'] } }, [
+	staticSegmentPicker.property,
+	...memberProperties,
+]);
+
+/** Add Contacts: PUT /segments/{id}/targets, 50 contacts per call, unicity values with NP6's Accept variant. */
+export const executeAll = changeMembers(async function (
+	this: IExecuteFunctions,
+	segmentId: number,
+	identifyBy: IdentifyBy,
+	contacts: string[],
+	itemIndex: number,
+) {
+	let added = 0;
+	let requests = 0;
+	for (let start = 0; start < contacts.length; start += BATCH_SIZE) {
+		const { body } = await np6ApiRequest.call(this, {
+			method: 'PUT',
+			path: `/segments/${segmentId}/targets`,
+			body: contacts.slice(start, start + BATCH_SIZE),
+			...(identifyBy === 'unicity' ? { accept: 'application/vnd.mperf.v8.unicity' } : {}),
+			meanings: {
+				404: 'NP6 has no segment with this ID',
+				409: 'Only static segments accept contacts: this one is dynamic',
+			},
+			itemIndex,
+		});
+		added += Number(body) || 0;
+		requests++;
+	}
+	return { segmentId, identifiedBy: identifyBy, requested: contacts.length, added, alreadyMembersOrUnknown: contacts.length - added, requests };
+});

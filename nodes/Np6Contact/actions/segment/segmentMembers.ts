@@ -1,0 +1,48 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { executeGroups } from '../../../shared/operations/executePerItem';
+import { ID_PATTERNS } from '../../../shared/operations/parameters';
+import { readParameter, toList } from '../../../shared/operations/parameterSpec';
+import { staticSegmentPicker } from './segmentParameters';
+
+export type IdentifyBy = 'id' | 'unicity';
+
+export type MembersChange = (
+	this: IExecuteFunctions,
+	segmentId: number,
+	identifyBy: IdentifyBy,
+	contacts: string[],
+	itemIndex: number,
+) => Promise<IDataObject>;
+
+/**
+ * Collects the contacts named by the input items — all items together ("Combine All Items") or item
+ * by item — checks them before any request, and applies `change` to each group.
+ */
+export function changeMembers(change: MembersChange) {
+	return async function (this: IExecuteFunctions) {
+		const items = this.getInputData();
+		const combine = this.getNodeParameter('combineItems', 0, true) as boolean;
+		const groups = combine ? [items.map((_, i) => i)] : items.map((_, i) => [i]);
+		return await executeGroups.call(this, groups, async (group) => {
+			const first = group[0];
+			const segmentId = readParameter.call(this, staticSegmentPicker.spec, first) as number;
+			const identifyBy = this.getNodeParameter('identifyBy', first) as IdentifyBy;
+			const contacts = [...new Set(group.flatMap((i) => toList(this.getNodeParameter('contacts', i, ''))))];
+			if (contacts.length === 0) {
+				throw new NodeOperationError(this.getNode(), 'The parameter "Contacts" is empty', {
+					itemIndex: first,
+					description: 'Give one or more contact IDs or unicity values.',
+				});
+			}
+			const badId = identifyBy === 'id' ? contacts.find((c) => !ID_PATTERNS.contact.test.test(c)) : undefined;
+			if (badId) {
+				throw new NodeOperationError(this.getNode(), `The parameter "Contacts" holds an invalid contact ID: "${badId}"`, {
+					itemIndex: first,
+					description: `Contact IDs are ${ID_PATTERNS.contact.expected}. To name contacts by email, set "Identify Contacts By" to Unicity Value.`,
+				});
+			}
+			return await change.call(this, segmentId, identifyBy, contacts, first);
+		});
+	};
+}

@@ -1,0 +1,17 @@
+/** NP6 writes most dates as ISO-8601 UTC to the second: "2016-04-04T08:55:00Z". */
+export function isoSeconds(date: Date): string {
+	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A date from an ISO string or an epoch-ms number; undefined when absent or unreadable. */
+export function parseDate(value: unknown): Date | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const date = new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+	return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export function addYears(date: Date, years: number): Date {
+	const later = new Date(date);
+	later.setUTCFullYear(later.getUTCFullYear() + years);
+	return later;
+}
