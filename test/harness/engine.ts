@@ -1,10 +1,11 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
 	type ICredentialType,
+	type ILoadOptionsFunctions,
 	type IDataObject,
 	type IHttpRequestOptions,
 	type INode,
@@ -172,15 +173,7 @@ export interface Backend {
 	apiKey: string;
 }
 
-/**
- * Runs Manual Trigger → (input items) → NP6 node through n8n-core's WorkflowExecute, with the
- * package's real node and credential classes, against a live backend over loopback.
- */
-export async function runNode(
-	backend: Backend,
-	node: NodeUnderTest,
-	inputItems: Array<IDataObject | INodeExecutionData> = [{}],
-): Promise<RunResult> {
+function workflowFor(node: NodeUnderTest) {
 	const workflowData: IWorkflowBase = {
 		id: 'test-workflow',
 		name: 'test',
@@ -205,11 +198,12 @@ export async function runNode(
 		connections: { Start: { main: [[{ node: 'NP6', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	} as IWorkflowBase;
+	return { workflowData, workflow: new Workflow({ ...workflowData, nodeTypes, staticData: {}, pinData: undefined }) };
+}
 
-	const workflow = new Workflow({ ...workflowData, nodeTypes, staticData: {}, pinData: undefined });
-	const mode: WorkflowExecuteMode = 'manual';
+function additionalDataFor(backend: Backend, workflowData: IWorkflowBase, mode: WorkflowExecuteMode): IWorkflowExecuteAdditionalData {
 	const executionId = `exec-${Math.random().toString(36).slice(2)}`;
-	const additionalData = {
+	return {
 		credentialsHelper: new CredentialsHelper({ apiKey: backend.apiKey, baseUrl: backend.url }),
 		hooks: new ExecutionLifecycleHooks(mode, executionId, workflowData),
 		executionId,
@@ -235,6 +229,32 @@ export async function runNode(
 			throw new Error('not supported');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Calls one of the node's load-options methods (pickers, resource mapper) as the editor does. */
+export async function loadOptions<T>(
+	backend: Backend,
+	node: NodeUnderTest,
+	method: (this: ILoadOptionsFunctions, ...args: never[]) => Promise<T>,
+	...args: unknown[]
+): Promise<T> {
+	const { workflowData, workflow } = workflowFor(node);
+	const context = new LoadOptionsContext(workflow, workflow.getNode('NP6')!, additionalDataFor(backend, workflowData, 'internal'), 'parameters');
+	return await (method as (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<T>).call(context, ...args);
+}
+
+/**
+ * Runs Manual Trigger → (input items) → NP6 node through n8n-core's WorkflowExecute, with the
+ * package's real node and credential classes, against a live backend over loopback.
+ */
+export async function runNode(
+	backend: Backend,
+	node: NodeUnderTest,
+	inputItems: Array<IDataObject | INodeExecutionData> = [{}],
+): Promise<RunResult> {
+	const mode: WorkflowExecuteMode = 'manual';
+	const { workflowData, workflow } = workflowFor(node);
+	const additionalData = additionalDataFor(backend, workflowData, mode);
 
 	// Pin the input items on the trigger so the NP6 node receives exactly these.
 	const pinData = { Start: inputItems.map((item) => ('json' in item ? item : { json: item })) };
