@@ -9,14 +9,7 @@ import {
 import { routeOperation } from '../shared/operations/executePerItem';
 import { requestOptionsProperty } from '../shared/transport/settings';
 import { resourceChoice, resources } from './actions/resources';
-import {
-	searchApplications,
-	searchFields,
-	searchImports,
-	searchSegments,
-	searchStaticSegments,
-	searchValueLists,
-} from '../shared/methods/listSearch';
+import * as listSearch from '../shared/methods/listSearch';
 import { getFieldOptions } from './methods/loadOptions';
 import { getContactFields } from './methods/resourceMapping';
 
@@ -42,14 +35,7 @@ export class Np6Contact implements INodeType {
 	};
 
 	methods = {
-		listSearch: {
-			searchApplications,
-			searchFields,
-			searchImports,
-			searchSegments,
-			searchStaticSegments,
-			searchValueLists,
-		},
+		listSearch: { ...listSearch },
 		loadOptions: { getFieldOptions },
 		resourceMapping: { getContactFields },
 	};

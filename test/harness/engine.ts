@@ -19,6 +19,7 @@ import {
 } from 'n8n-workflow';
 
 import { Np6Api } from '../../credentials/Np6Api.credentials';
+import { Np6Action } from '../../nodes/Np6Action/Np6Action.node';
 import { Np6Contact } from '../../nodes/Np6Contact/Np6Contact.node';
 
 export const PACKAGE = 'n8n-nodes-np6';
@@ -26,6 +27,7 @@ export const PACKAGE = 'n8n-nodes-np6';
 /** The package's node classes by type name, as n8n registers them. */
 const packageNodes: Record<string, INodeType> = {
 	[`${PACKAGE}.np6Contact`]: new Np6Contact(),
+	[`${PACKAGE}.np6Action`]: new Np6Action(),
 };
 
 const credentialTypes: Record<string, ICredentialType> = { np6Api: new Np6Api() };

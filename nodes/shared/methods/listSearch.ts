@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { stateName } from '../np6/actions';
 import { np6ApiRequest } from '../transport/request';
 
 type Describe = (entry: IDataObject) => INodeListSearchItems;
@@ -35,4 +36,12 @@ export const searchImports = listSearch('/imports', (i) => ({ name: String(i.nam
 export const searchApplications = listSearch('/parameters/applications', (a) => ({
 	name: String(a.name ?? a.label ?? a.id),
 	value: String(a.id),
+}));
+export const searchActions = listSearch('/actions', (a) => ({
+	name: `${String(a.name)} (${String(a.type)}, ${stateName(Number((a.informations as IDataObject | undefined)?.state))})`,
+	value: String(a.id),
+}));
+export const searchNotifications = listSearch('/notifications', (n) => ({
+	name: `${String(n.name ?? n.id)} (${n.active === false ? 'inactive' : n.active === true ? 'active' : String(n.type ?? 'push')})`,
+	value: String(n.id),
 }));

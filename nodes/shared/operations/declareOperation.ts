@@ -55,7 +55,8 @@ export function declareOperation(spec: OperationSpec): Np6Operation {
 				const value = readParameter.call(this, parameter, itemIndex);
 				if (value === undefined) continue;
 				const key = parameter.key ?? parameter.name;
-				if (parameter.in === 'path') path = path.replace(`{${key}}`, encodeURIComponent(String(value)));
+				// Option values are the node's own constants (e.g. "tracking/opens"); typed values are encoded.
+				if (parameter.in === 'path') path = path.replace(`{${key}}`, parameter.type === 'options' ? String(value) : encodeURIComponent(String(value)));
 				else if (parameter.in === 'query') query[key] = value as IDataObject[string];
 				else if (key === '.') body = value as IDataObject;
 				else setPath((body ??= {}), key, value);
