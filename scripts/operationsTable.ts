@@ -55,7 +55,11 @@ export function readmeWithTables(readme: string, nodes: DocumentedNode[]): strin
 
 export async function documentedNodes(): Promise<DocumentedNode[]> {
 	const contact = await import('../nodes/Np6Contact/actions/resources');
-	return [{ name: 'np6Contact', resourceChoice: contact.resourceChoice, resources: contact.resources }];
+	const action = await import('../nodes/Np6Action/actions/resources');
+	return [
+		{ name: 'np6Contact', resourceChoice: contact.resourceChoice, resources: contact.resources },
+		{ name: 'np6Action', resourceChoice: action.resourceChoice, resources: action.resources },
+	];
 }
 
 if (require.main === module) {

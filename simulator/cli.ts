@@ -13,13 +13,15 @@ const { values } = parseArgs({
 		contacts: { type: 'string', default: '300' },
 		'rate-limit': { type: 'string' },
 		'reset-format': { type: 'string', default: 'epochMs' },
+		'validation-delay': { type: 'string', default: '300' },
 		help: { type: 'boolean', default: false },
 	},
 });
 
 if (values.help) {
 	console.log(`npm run simulator -- [--port 5680] [--key ${DEFAULT_API_KEY}] [--seed demo|fields|empty]
-                      [--contacts 300] [--rate-limit <requests per second>] [--reset-format epochMs|epochSeconds|delaySeconds]`);
+                      [--contacts 300] [--rate-limit <requests per second>] [--reset-format epochMs|epochSeconds|delaySeconds]
+                      [--validation-delay <ms an action stays in state 30, default 300>]`);
 	process.exit(0);
 }
 
@@ -34,6 +36,7 @@ void (async () => {
 		seed: values.seed as SeedName,
 		contacts: Number(values.contacts),
 		rateLimit,
+		validationDelayMs: Number(values['validation-delay']),
 	});
 	console.log(
 		[

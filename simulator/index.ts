@@ -7,6 +7,7 @@ import type { SimReply } from './core/types';
 import { seed, type SeedName } from './seed';
 import { sections } from './sections';
 import { Np6State } from './state';
+import { HIT_KINDS, type Feedback, type HitKind } from './state/events';
 
 export const DEFAULT_API_KEY = 'sim-np6-key';
 
@@ -18,6 +19,8 @@ export interface SimulatorOptions {
 	contacts?: number;
 	rateLimit?: RateLimitConfig;
 	faultSeed?: number;
+	/** How long validation phase 1 keeps an action in state 30 before 38 (default 300 ms). */
+	validationDelayMs?: number;
 }
 
 export interface Simulator {
@@ -33,20 +36,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const apiKeys = options.apiKeys ?? [DEFAULT_API_KEY];
 	const state = new Np6State();
 	seed(state, options.seed ?? 'fields', options.contacts);
+	if (options.validationDelayMs !== undefined) state.actions.validationDelayMs = options.validationDelayMs;
 	const server: SimulatorServer = new SimulatorServer({
 		apiKeys,
 		operations: catalogueOperations,
 		sections: sections.map((section) => section(state)),
 		rateLimit: options.rateLimit,
 		faultSeed: options.faultSeed,
-		control: (request) => control(server, request),
+		control: (request) => control(server, state, request),
 	});
 	const url = await server.listen(options.port ?? 0, options.host);
 	return { url, apiKey: apiKeys[0], state, server, close: () => server.close() };
 }
 
 /** /_simulator/* lets another process (n8n, a benchmark) configure and inspect a running simulator. */
-function control(server: SimulatorServer, request: ControlRequest): SimReply | undefined {
+function control(server: SimulatorServer, state: Np6State, request: ControlRequest): SimReply | undefined {
 	const route = `${request.method} ${request.path}`;
 	switch (route) {
 		case 'GET /_simulator/requests':
@@ -64,6 +68,37 @@ function control(server: SimulatorServer, request: ControlRequest): SimReply | u
 		case 'DELETE /_simulator/faults':
 			server.faults.clear();
 			return ok({ cleared: true });
+		case 'GET /_simulator/deliveries':
+			return ok(state.deliveries.all);
+		case 'GET /_simulator/events':
+			return ok(state.events.query());
+		// `{messageId, type: "bounce"|"hit"|"complaint"|"cancellation", verdict?, link?, url?, reason?, at?}`
+		case 'POST /_simulator/events': {
+			const body = (request.body ?? {}) as { messageId?: string } & Record<string, unknown>;
+			const delivery = state.deliveries.get(String(body.messageId));
+			if (!delivery) return fail(404);
+			const feedback = asFeedback(body);
+			return feedback ? ok(state.events.inject(delivery, feedback)) : fail(400);
+		}
+		default:
+			return undefined;
+	}
+}
+
+/** Feedback to inject, as a control request writes it; undefined when malformed. */
+function asFeedback(body: Record<string, unknown>): Feedback | undefined {
+	const at = typeof body.at === 'number' ? body.at : undefined;
+	switch (body.type) {
+		case 'bounce':
+			return body.verdict === 'hard' || body.verdict === 'soft' ? { type: 'bounce', verdict: body.verdict, at } : undefined;
+		case 'hit':
+			return HIT_KINDS.includes(body.link as HitKind)
+				? { type: 'hit', link: body.link as HitKind, url: typeof body.url === 'string' ? body.url : undefined, at }
+				: undefined;
+		case 'complaint':
+			return { type: 'complaint', at };
+		case 'cancellation':
+			return { type: 'cancellation', reason: typeof body.reason === 'string' ? body.reason : undefined, at };
 		default:
 			return undefined;
 	}

@@ -3,7 +3,7 @@ import type { Handler, SectionHandlers, SimRequest } from '../core/types';
 import type { Np6State } from '../state';
 import { ContactStore, joinUnicity, splitUnicity, type Contact, type ContactWrite, type RedlistEntry, type RedlistMedium } from '../state/contacts';
 import { parseDate } from '../state/dates';
-import { accepts, asInteger, asObject, pathInteger, queryUnicity, queryValue } from './requestValues';
+import { accepts, asInteger, asObject, pathInteger, queryUnicity, queryValue, queryWindow } from './requestValues';
 
 const EXPERIMENTAL = 'application/vnd.np6.experimental+json';
 
@@ -26,10 +26,8 @@ export function contactSection(state: Np6State): SectionHandlers {
 	const listRedlisted =
 		(medium: RedlistMedium): Handler =>
 		(request) => {
-			const [start, end] = ['startDate', 'endDate'].map((name) => queryValue(request, name));
-			const window = { start: parseDate(start), end: parseDate(end) };
-			if ((start !== undefined && !window.start) || (end !== undefined && !window.end)) return fail(400);
-			return ok(contacts.redlisted(medium, window));
+			const window = queryWindow(request, 'startDate', 'endDate');
+			return window ? ok(contacts.redlisted(medium, window)) : fail(400);
 		};
 
 	/** The contact and the segment a /targets/{targetId}/segments/{segmentId} path names. */

@@ -1,9 +1,14 @@
 import type { SectionHandlers } from '../core/types';
 import type { Np6State } from '../state';
+import { actionSection } from './action';
+import { actionSendingSection } from './actionSending';
+import { archiveSection } from './archive';
 import { contactSection } from './contact';
 import { fieldSection } from './field';
 import { importSection } from './import';
+import { notificationSection } from './notification';
 import { segmentSection } from './segment';
+import { statisticsSection } from './statistics';
 import { subscriptionSection } from './subscription';
 import { valueListSection } from './valueList';
 
@@ -15,4 +20,9 @@ export const sections: Array<(state: Np6State) => SectionHandlers> = [
 	segmentSection,
 	importSection,
 	subscriptionSection,
+	actionSection,
+	actionSendingSection,
+	notificationSection,
+	archiveSection,
+	statisticsSection,
 ];

@@ -1,5 +1,6 @@
 import type { SimRequest } from '../core/types';
 import { joinUnicity } from '../state/contacts';
+import { parseDate, type DateWindow } from '../state/dates';
 
 /** How a request names one contact; resolved with `ContactStore.find`. */
 export type ContactReference = { id?: string; unicity?: string; hash?: string };
@@ -35,6 +36,23 @@ export function pathInteger(request: SimRequest, name: string): number | undefin
 	return asInteger(request.params[name]);
 }
 
+/**
+ * A `[start, end)` date window from two query keys (ISO dates or epoch ms); either end may be absent.
+ * Undefined when a given value is unreadable (400).
+ */
+export function queryWindow(request: SimRequest, startName: string, endName: string): DateWindow | undefined {
+	const [start, end] = [startName, endName].map((name) => queryValue(request, name));
+	const window = { start: parseDate(start), end: parseDate(end) };
+	if ((start !== undefined && !window.start) || (end !== undefined && !window.end)) return undefined;
+	return window;
+}
+
+/** The request's media type, lower-case, without parameters. */
+export function mediaType(request: SimRequest): string {
+	const value = request.headers['content-type'];
+	return String(Array.isArray(value) ? value[0] : (value ?? '')).split(';')[0].trim().toLowerCase();
+}
+
 export function accepts(request: SimRequest, mediaType: string): boolean {
 	const accept = request.headers.accept;
 	const values = Array.isArray(accept) ? accept : [accept ?? ''];
@@ -59,4 +77,26 @@ export function contactReference(value: unknown): ContactReference | undefined {
 	}
 	if ((ref.type === 'id' || ref.type === 'hash') && typeof ref.value === 'string') return { [ref.type]: ref.value };
 	return undefined;
+}
+
+/**
+ * The recipient of an action send or render (catalogue model `Recipient`): as `contactReference`, except
+ * that a unicity value must be an array; a plain string gives 400.
+ */
+export function recipientReference(value: unknown): ContactReference | undefined {
+	const ref = asObject(value);
+	if (ref?.type === 'unicity' && !Array.isArray(ref.value)) return undefined;
+	return contactReference(value);
+}
+
+/**
+ * How notifications name a contact: `{type:"contact", value:{id?, unicity?, hash?}}` (executions) or
+ * `{id?, unicity?, hash?}` (render receivers); the action recipient forms are accepted too.
+ */
+export function notificationContact(value: unknown): ContactReference | undefined {
+	const ref = asObject(value);
+	if (!ref) return undefined;
+	if (ref.type === 'contact') return contactReference({ ...asObject(ref.value), type: 'footprint' });
+	if (ref.type === undefined) return contactReference({ ...ref, type: 'footprint' });
+	return recipientReference(ref);
 }

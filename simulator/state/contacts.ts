@@ -1,4 +1,4 @@
-import { isoSeconds } from './dates';
+import { inWindow, isoSeconds, type DateWindow } from './dates';
 import { alphanumericId, contactHash, Sequence } from './ids';
 import type { FieldStore } from './fields';
 
@@ -20,6 +20,14 @@ export interface Contact {
 	/** Values keyed by field id, as NP6 reads them back. */
 	fields: Record<string, unknown>;
 	redlist: Partial<Record<RedlistMedium, RedlistEntry>>;
+}
+
+/** How responses name a contact. */
+export interface Footprint {
+	type: 'footprint';
+	id: string;
+	unicity: string;
+	hash: string;
 }
 
 export type ContactWrite =
@@ -130,13 +138,11 @@ export class ContactStore {
 	}
 
 	/** Contacts redlisted for a medium, oldest first, within the half-open window [start, end). */
-	redlisted(medium: RedlistMedium, window: { start?: Date; end?: Date } = {}): Array<{ id: string } & RedlistEntry> {
-		const inWindow = (time: number) =>
-			(!window.start || time >= window.start.getTime()) && (!window.end || time < window.end.getTime());
+	redlisted(medium: RedlistMedium, window: DateWindow = {}): Array<{ id: string } & RedlistEntry> {
 		return [...this.byId.values()]
 			.flatMap((contact) => {
 				const entry = contact.redlist[medium];
-				return entry && inWindow(Date.parse(entry.timestamp)) ? [{ id: contact.id, ...entry }] : [];
+				return entry && inWindow(Date.parse(entry.timestamp), window) ? [{ id: contact.id, ...entry }] : [];
 			})
 			.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
 	}
@@ -148,8 +154,13 @@ export class ContactStore {
 	}
 
 	/** How responses name a contact. */
-	static footprint(contact: Contact) {
-		return { type: 'footprint' as const, id: contact.id, unicity: contact.unicity, hash: contact.hash };
+	static footprint(contact: Contact): Footprint {
+		return { type: 'footprint', id: contact.id, unicity: contact.unicity, hash: contact.hash };
+	}
+
+	/** Whether a contact may receive messages on a medium. */
+	static isRedlisted(contact: Contact, medium: RedlistMedium): boolean {
+		return contact.redlist[medium] !== undefined;
 	}
 
 	private check(values: Record<string, unknown>): true | 400 | 404 {

@@ -15,3 +15,14 @@ export function addYears(date: Date, years: number): Date {
 	later.setUTCFullYear(later.getUTCFullYear() + years);
 	return later;
 }
+
+/** A half-open `[start, end)` window; either end may be open. */
+export interface DateWindow {
+	start?: Date;
+	end?: Date;
+}
+
+/** Whether a time (epoch ms) falls in a window. */
+export function inWindow(time: number, window: DateWindow): boolean {
+	return (!window.start || time >= window.start.getTime()) && (!window.end || time < window.end.getTime());
+}

@@ -1,6 +1,11 @@
+import { ActionStore } from './actions';
+import { ApplicationStore } from './applications';
 import { ContactStore } from './contacts';
+import { DeliveryLog } from './deliveries';
+import { EventStore } from './events';
 import { FieldStore } from './fields';
 import { ImportStore } from './imports';
+import { NotificationStore } from './notifications';
 import { SegmentStore } from './segments';
 import { SubscriptionStore } from './subscriptions';
 
@@ -11,4 +16,11 @@ export class Np6State {
 	readonly segments = new SegmentStore(this.contacts);
 	readonly imports = new ImportStore(this);
 	readonly subscriptions = new SubscriptionStore(this.contacts);
+	readonly applications = new ApplicationStore();
+	readonly actions = new ActionStore();
+	readonly notifications = new NotificationStore();
+	/** Every event NP6 publishes (sends add theirs; tests inject feedback). */
+	readonly events = new EventStore();
+	/** Every message sent, to any channel. */
+	readonly deliveries = new DeliveryLog(this.events);
 }

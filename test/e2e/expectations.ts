@@ -61,4 +61,23 @@ export const expectations: Record<string, (run: ExampleRun) => Promise<void>> = 
 		expect(itemsOf(await again(), 'NP6: Import Contacts into Newsletter')[0]).toMatchObject({ state: 1 });
 		expect(simulator.state.contacts.byId.size).toBe(count);
 	},
+
+	'triggered-send': async ({ output, simulator, again }) => {
+		const orders = itemsOf(output, 'One item per order');
+		const sent = itemsOf(output, 'NP6: Send Order Confirmation');
+		expect(sent).toHaveLength(orders.length);
+		const action = [...simulator.state.actions.byId.values()].find((a) => a.name === 'Order confirmation')!;
+		const deliveriesTo = (email: string) =>
+			simulator.state.deliveries.forAction(action.id).filter((d) => d.contactId === simulator.state.contacts.find({ unicity: email })?.id);
+		for (const [index, order] of orders.entries()) {
+			expect(sent[index]).toMatchObject({ status: 'sent', actionId: action.id });
+			const deliveries = deliveriesTo(String(order.email));
+			expect(deliveries).toHaveLength(1);
+			expect(deliveries[0].messageId).toBe(sent[index].messageId);
+			expect(deliveries[0].data).toEqual({ orderId: order.orderId, total: order.total });
+		}
+		// Each run sends each confirmation once more: one new delivery per recipient, never two.
+		await again();
+		for (const order of orders) expect(deliveriesTo(String(order.email))).toHaveLength(2);
+	},
 };

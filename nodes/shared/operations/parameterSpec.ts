@@ -111,7 +111,7 @@ export function readParameter(this: IExecuteFunctions, spec: ParameterSpec, item
 function checkedValue(this: IExecuteFunctions, spec: ParameterSpec, itemIndex: number): unknown {
 	const node = this.getNode();
 	const raw: unknown = spec.optional
-		? (this.getNodeParameter(collectionName(spec), itemIndex, {}) as IDataObject)[spec.name]
+		? locatorValue((this.getNodeParameter(collectionName(spec), itemIndex, {}) as IDataObject)[spec.name])
 		: this.getNodeParameter(spec.name, itemIndex, undefined, { extractValue: true });
 	const invalid = (expected: string) =>
 		new NodeOperationError(node, `The parameter "${spec.label}" is not valid: ${JSON.stringify(raw)}`, {
@@ -158,6 +158,11 @@ function checkedValue(this: IExecuteFunctions, spec: ParameterSpec, itemIndex: n
 			return format === 'integer' ? Number(value) : value;
 		}
 	}
+}
+
+/** A picker inside a collection keeps its {mode, value} object: its value is what counts. */
+function locatorValue(raw: unknown): unknown {
+	return raw && typeof raw === 'object' && !Array.isArray(raw) && 'mode' in raw ? (raw as { value?: unknown }).value : raw;
 }
 
 /** "a, b" or ["a","b"] or a single value → ["a","b"] */

@@ -76,6 +76,8 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 			outcomes[itemIndex] = { error: error as NodeOperationError };
 		}
 	}
+	const refused = outcomes.find((o) => o && 'error' in o);
+	if (refused && !this.continueOnFail()) throw (refused as { error: NodeOperationError }).error;
 	const options = this.getNodeParameter('sendOptions', 0, {}) as { batchSize?: number; retryUnknownOutcome?: boolean };
 	const batchSize = Math.max(1, options.batchSize ?? 50);
 

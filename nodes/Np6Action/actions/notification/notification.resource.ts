@@ -4,17 +4,15 @@ import { defineResource } from '../../../shared/operations/resource';
 import { NOTIFICATION_NOT_FOUND, notificationSpec, settingsSpecs, typeSpec } from './notificationParameters';
 import * as render from './render.operation';
 import * as send from './send.operation';
+import * as update from './update.operation';
 
-const application = (optional: boolean): ParameterSpec => ({
+const application: ParameterSpec = {
 	name: 'application',
 	label: 'Application',
 	in: 'body',
-	optional,
-	...(optional
-		? { format: 'uuid', placeholder: '2b22d485-f04e-492b-b364-e14f8506726a' }
-		: { picker: { searchMethod: 'searchApplications', idFormat: 'uuid', idPlaceholder: '2b22d485-f04e-492b-b364-e14f8506726a' } }),
+	picker: { searchMethod: 'searchApplications', idFormat: 'uuid', idPlaceholder: '2b22d485-f04e-492b-b364-e14f8506726a' },
 	description: 'The mobile application whose subscribers receive the notification',
-});
+};
 
 const declare = (spec: Omit<OperationSpec, 'resource'>) => declareOperation({ ...spec, resource: 'notification' });
 
@@ -30,7 +28,7 @@ export const notificationResource = defineResource('notification', 'send', [
 			catalogue: 'notification.create',
 			method: 'POST',
 			path: '/notifications',
-			parameters: [typeSpec, { name: 'name', label: 'Name', in: 'body' }, application(false), ...settingsSpecs],
+			parameters: [typeSpec, { name: 'name', label: 'Name', in: 'body' }, application, ...settingsSpecs],
 			returns: 'object',
 			meanings: { 404: 'NP6 has no such application' },
 		}),
@@ -62,21 +60,7 @@ export const notificationResource = defineResource('notification', 'send', [
 		name: 'Update',
 		action: 'Update a notification',
 		description: 'Change the name, settings, application or versions of a push notification',
-		operation: declare({
-			operation: 'update',
-			catalogue: 'notification.update',
-			method: 'PUT',
-			path: '/notifications/{id}',
-			parameters: [
-				notificationSpec,
-				typeSpec,
-				{ name: 'name', label: 'Name', in: 'body', optional: true },
-				application(true),
-				...settingsSpecs,
-			],
-			returns: 'object',
-			meanings: { 404: 'NP6 has no such notification or application' },
-		}),
+		operation: update,
 	},
 	{
 		value: 'delete',

@@ -23,27 +23,20 @@ export const typeSpec: ParameterSpec = {
 	options: [{ name: 'Push (App)', value: 'push-app', description: 'Push notification to a mobile application' }],
 };
 
-const purpose: ParameterSpec = {
-	name: 'purpose',
-	label: 'Purpose',
-	in: 'body',
-	key: 'settings.purpose',
-	type: 'options',
-	optional: true,
-	default: 'marketing',
-	options: [
-		{ name: 'Marketing', value: 'marketing' },
-		{ name: 'Service', value: 'service' },
-	],
-	description: 'NP6 uses Marketing when not given',
-};
-
 /** Body fields of Create and Update other than type, name and application. */
 export const settingsSpecs: ParameterSpec[] = [
 	{ name: 'description', label: 'Description', in: 'body', optional: true },
 	{ name: 'active', label: 'Active', in: 'body', type: 'boolean', optional: true, description: 'Whether the notification is online' },
 	{ name: 'urgent', label: 'Urgent', in: 'body', key: 'settings.urgent', type: 'boolean', optional: true, description: 'Whether the notification is urgent (NP6 default: not urgent)' },
-	purpose,
+	{
+		name: 'purpose',
+		label: 'Purpose (JSON)',
+		in: 'body',
+		key: 'settings.purpose',
+		type: 'json',
+		optional: true,
+		description: 'The "settings.purpose" object: Marketing or Service (NP6 uses Marketing when not given; the object\'s shape is not documented)',
+	},
 	{
 		name: 'expiration',
 		label: 'Expiration Settings (JSON)',
@@ -78,6 +71,7 @@ export const settingsSpecs: ParameterSpec[] = [
 		key: 'versions',
 		type: 'json',
 		optional: true,
-		description: 'The array of versions (the content of the notification); one of them is the master',
+		description:
+			'The array of versions (the content of the notification); one of them is the master. NP6 documents only their "ID"; copy the shape from a notification read with Get.',
 	},
 ];

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { ID_PATTERNS, requiredString } from '../../../shared/operations/parameters';
-import { readParameter } from '../../../shared/operations/parameterSpec';
+import { readParameter, toProperties, type ParameterSpec } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
 import { notificationProperty, notificationSpec } from './notificationParameters';
@@ -18,6 +18,12 @@ export const catalogue = [
 ];
 
 type ForContact = 'none' | 'id' | 'unicity' | 'hash';
+
+/** Only the POST forms take these; giving one sends the contact as `receiver` in the body. */
+const context: ParameterSpec[] = [
+	{ name: 'related', label: 'Related (JSON)', in: 'body', type: 'json', optional: true, description: 'The "related" object of the render request' },
+	{ name: 'stamp', label: 'Stamp (JSON)', in: 'body', type: 'json', optional: true, description: 'The "stamp" object of the render request: {"time", "id", "thread", "set"}' },
+];
 
 const properties: INodeProperties[] = [
 	notificationProperty,
@@ -83,14 +89,16 @@ const properties: INodeProperties[] = [
 		placeholder: '3858f62230ac3c915f300c664312c63f',
 		displayOptions: { show: { forContact: ['hash'] } },
 	},
+	...toProperties(context),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['notification'], operation: ['render'] } }, properties);
 
 /**
- * Render: previews the master or a given version, with no contact (POST .../render) or for a contact
- * named by ID (GET .../render/contact/{contact}), unicity or hash (GET .../render/contact?unicity=|hash=,
- * which NP6 routes on the query key). Nothing is sent.
+ * Render: previews the master or a given version (`.../versions/{version}/render`) for a contact named
+ * by ID (GET .../render/contact/{contact}), unicity or hash (GET .../render/contact?unicity=|hash=, which
+ * NP6 routes on the query key). Without a contact, or with Related/Stamp, it is POST .../render, the
+ * contact then going in the body as `receiver`. Nothing is sent.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const notificationId = readParameter.call(this, notificationSpec, itemIndex) as number;
@@ -103,16 +111,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (forContact === 'unicity') contact = requiredString.call(this, 'unicity', 'Unicity Value', itemIndex);
 	if (forContact === 'hash') contact = requiredString.call(this, 'hash', 'Hash', itemIndex, ID_PATTERNS.hash).toLowerCase();
 
+	const extras = Object.fromEntries(
+		context.map((spec) => [spec.name, readParameter.call(this, spec, itemIndex)]).filter(([, value]) => value !== undefined),
+	) as IDataObject;
+
 	const base = `/notifications/${notificationId}${versionId ? `/versions/${versionId}` : ''}/render`;
-	const request =
-		forContact === 'none'
-			? { method: 'POST' as const, path: base, body: {} }
-			: forContact === 'id'
-				? { method: 'GET' as const, path: `${base}/contact/${encodeURIComponent(contact!)}` }
-				: { method: 'GET' as const, path: `${base}/contact`, query: { [forContact]: contact! } };
+	const inBody = forContact === 'none' || Object.keys(extras).length > 0;
+	const request = inBody
+		? { method: 'POST' as const, path: base, body: { ...(contact ? { receiver: { [forContact]: contact } } : {}), ...extras } }
+		: forContact === 'id'
+			? { method: 'GET' as const, path: `${base}/contact/${encodeURIComponent(contact!)}` }
+			: { method: 'GET' as const, path: `${base}/contact`, query: { [forContact]: contact! } };
 	const { body } = await np6ApiRequest.call(this, {
 		...request,
 		meanings: {
+			400: 'NP6 could not read the render request (a render may need a contact: set "For Contact")',
 			404: versionId
 				? 'NP6 has no such notification, version or contact'
 				: forContact === 'none'

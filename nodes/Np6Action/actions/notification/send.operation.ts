@@ -102,8 +102,8 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		}
 	}
 
-	const batchSize = Math.max(1, Math.floor(Number((this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? DEFAULT_BATCH_SIZE)) || DEFAULT_BATCH_SIZE);
-	for (const batch of batches(sends, batchSize)) {
+	const { batchSize = DEFAULT_BATCH_SIZE } = this.getNodeParameter('options', 0, {}) as { batchSize?: number };
+	for (const batch of batches(sends, Math.max(1, Math.floor(batchSize) || DEFAULT_BATCH_SIZE))) {
 		for (const [itemIndex, outcome] of await sendBatch.call(this, batch)) outcomes.set(itemIndex, outcome);
 	}
 
@@ -137,8 +137,9 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 function readSend(this: IExecuteFunctions, itemIndex: number): Send {
 	const notificationId = readParameter.call(this, notificationSpec, itemIndex) as number;
 	const contact = readContactAddress.call(this, itemIndex);
-	// NP6 takes the unicity as an array (one string per unicity criterion); a plain string gives 400.
-	const message: IDataObject = { recipient: { type: contact.way, value: contact.way === 'unicity' ? [contact.value] : contact.value } };
+	// Notifications name the recipient as an identifiable contact (catalogue: Recipient model notes and the
+	// execution body's object-typed `recipient.value`), unlike actions' {type:"unicity", value:[...]}.
+	const message: IDataObject = { recipient: { type: 'contact', value: { [contact.way]: contact.value } } };
 	for (const spec of overrides) {
 		const value = readParameter.call(this, spec, itemIndex);
 		if (value !== undefined) setPath(message, spec.key ?? spec.name, value);
@@ -166,7 +167,10 @@ async function sendBatch(this: IExecuteFunctions, batch: Send[]): Promise<Array<
 			method: 'POST',
 			path: `/notifications/${notificationId}/${single ? 'execution' : 'executions'}`,
 			body: single ? batch[0].message : batch.map((s) => s.message),
-			meanings: NOTIFICATION_NOT_FOUND,
+			meanings: {
+				...NOTIFICATION_NOT_FOUND,
+				409: "The notification is not active (online), or the API key's user may not send it",
+			},
 			itemIndex: batch[0].itemIndex,
 		});
 		results = Array.isArray(body) ? body : [body];
