@@ -11,7 +11,7 @@ export interface CliSimulator {
 /** Starts `npm run simulator`'s program in its own process, as a user would, and waits for its URL. */
 export async function startCliSimulator(args: string[]): Promise<CliSimulator> {
 	const root = join(__dirname, '..', '..');
-	const child = spawn(join(root, 'node_modules', '.bin', 'ts-node'), ['--transpile-only', 'simulator/cli.ts', ...args], {
+	const child = spawn(join(root, 'node_modules', '.bin', 'ts-node'), ['--transpile-only', '--prefer-ts-exts', 'simulator/cli.ts', ...args], {
 		cwd: root,
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
