@@ -66,7 +66,7 @@ describe('Action → Send', () => {
 		contact('stop.1@example.com');
 		const result = await run('action', 'send', send(action.id), [{ email: 'stop.1@example.com' }, { email: 'ghost2@example.com' }]);
 		expect(result.error?.message).toMatch(/recipient not found/);
-		expect(result.error?.description).toMatch(/1 of 2 items failed \(items 2\); 1 messages were sent/);
+		expect(result.error?.description).toMatch(/1 of 2 items failed \(items 2\); 1 were sent/);
 		expect(deliveriesTo(action.id, 'stop.1@example.com')).toHaveLength(1);
 	});
 

@@ -256,7 +256,7 @@ describe('Send', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => [i.json.status ?? i.json.error, i.pairedItem])).toEqual([
 			['sent', { item: 0 }],
-			['NP6 did not send the notification to this recipient: recipient not found', { item: 1 }],
+			['NP6 did not send to this recipient: recipient not found', { item: 1 }],
 			['sent', { item: 2 }],
 		]);
 		expect(state().deliveries.forNotification(created.id).map((d) => d.contactId)).toEqual(known.map((c) => c.id));
@@ -266,9 +266,9 @@ describe('Send', () => {
 		const created = await notification('Stops');
 		const known = contact('stops.1@example.com');
 		const result = await run('send', sendParameters(created.id), [{ email: known.unicity }, { email: 'nobody.stops@example.com' }]);
-		expect(result.error?.message).toBe('NP6 did not send the notification to this recipient: recipient not found');
+		expect(result.error?.message).toBe('NP6 did not send to this recipient: recipient not found');
 		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
-		expect(result.error?.description).toMatch(/1 other item\(s\) were sent and 1 failed/);
+		expect(result.error?.description).toMatch(/1 of 2 items failed \(items 2\); 1 were sent/);
 		expect(state().deliveries.forNotification(created.id).map((d) => d.contactId)).toEqual([known.id]);
 	});
 
