@@ -69,6 +69,8 @@ export function seed(state: Np6State, name: SeedName, contacts = 300): void {
  */
 function seedMessages(state: Np6State, seeded: { email: Field; mobile: Field; newsletter: Segment }, now: Date): void {
 	const { actions } = state;
+	state.categories.create('Transactional', 'Order and account messages', now);
+	state.categories.create('Newsletters', 'Marketing campaigns', now);
 	const from = { prefix: 'orders', domain: 'shop.example.com', label: 'Example Shop' };
 	const order = actions.create(
 		{

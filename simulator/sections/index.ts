@@ -3,6 +3,7 @@ import type { Np6State } from '../state';
 import { actionSection } from './action';
 import { actionSendingSection } from './actionSending';
 import { archiveSection } from './archive';
+import { categorySection } from './category';
 import { contactSection } from './contact';
 import { fieldSection } from './field';
 import { importSection } from './import';
@@ -24,5 +25,6 @@ export const sections: Array<(state: Np6State) => SectionHandlers> = [
 	actionSendingSection,
 	notificationSection,
 	archiveSection,
+	categorySection,
 	statisticsSection,
 ];

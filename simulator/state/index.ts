@@ -1,5 +1,6 @@
 import { ActionStore } from './actions';
 import { ApplicationStore } from './applications';
+import { CategoryStore } from './categories';
 import { ContactStore } from './contacts';
 import { DeliveryLog } from './deliveries';
 import { EventStore } from './events';
@@ -17,6 +18,7 @@ export class Np6State {
 	readonly imports = new ImportStore(this);
 	readonly subscriptions = new SubscriptionStore(this.contacts);
 	readonly applications = new ApplicationStore();
+	readonly categories = new CategoryStore();
 	readonly actions = new ActionStore();
 	readonly notifications = new NotificationStore();
 	/** Every event NP6 publishes (sends add theirs; tests inject feedback). */

@@ -278,3 +278,29 @@ describe('Archive and Statistics', () => {
 		expect((await run('statistics', 'getForAction', { action: byId('ZZZ999') })).error?.httpCode).toBe('404');
 	});
 });
+
+describe('pickers', () => {
+	const node = { type: 'np6Action', parameters: { resource: 'action', operation: 'send' } };
+
+	test('actions with their type and state; test segments; categories; notifications', async () => {
+		const { loadOptions } = await import('../harness/engine');
+		const { Np6Action } = await import('../../nodes/Np6Action/Np6Action.node');
+		const { listSearch } = new Np6Action().methods;
+		const actions = await loadOptions(simulator(), node, listSearch.searchActions);
+		expect(actions.results.find((r) => r.value === '000A01')?.name).toBe('Order confirmation (mailMessage, validated for sending)');
+		expect(actions.results.find((r) => r.value === '000A02')?.name).toBe('Welcome (mailMessage, created)');
+		const testSegments = await loadOptions(simulator(), node, listSearch.searchTestSegments);
+		expect(testSegments.results.map((r) => r.name)).toEqual([expect.stringMatching(/^Test recipients \(static, test/)]);
+		const categories = await loadOptions(simulator(), node, listSearch.searchCategories);
+		expect(categories.results.map((r) => r.name)).toEqual(['Newsletters', 'Transactional']);
+		const created = await run('action', 'create', {
+			type: 'mailMessage',
+			name: 'Categorised',
+			senderEmail: 'a@shop.example.com',
+			senderLabel: 'Shop',
+			subject: 'S',
+			additionalFields: { html: '<p>x</p>', category: { __rl: true, mode: 'list', value: categories.results[1].value } },
+		});
+		expect((created.items[0].json.informations as IDataObject).category).toBe(Number(categories.results[1].value));
+	});
+});

@@ -45,3 +45,4 @@ export const searchNotifications = listSearch('/notifications', (n) => ({
 	name: `${String(n.name ?? n.id)} (${n.active === false ? 'inactive' : n.active === true ? 'active' : String(n.type ?? 'push')})`,
 	value: String(n.id),
 }));
+export const searchCategories = listSearch('/categories', (c) => ({ name: String(c.name), value: String(c.id) }));

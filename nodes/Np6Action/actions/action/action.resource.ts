@@ -44,8 +44,15 @@ const definition: ParameterSpec[] = [
 		default: 4.1,
 		options: [{ name: '4.1 (Allows Content Overrides on Send)', value: 4.1 }],
 	},
-	{ name: 'category', label: 'Category ID', in: 'body', key: 'informations.category', type: 'number', optional: true },
-	{ name: 'folder', label: 'Folder ID', in: 'body', key: 'informations.folder', type: 'number', optional: true },
+	{
+		name: 'category',
+		label: 'Category',
+		in: 'body',
+		key: 'informations.category',
+		optional: true,
+		picker: { searchMethod: 'searchCategories', idFormat: 'integer', idPlaceholder: 'e.g. 1234' },
+	},
+	{ name: 'folder', label: 'Folder ID', in: 'body', key: 'informations.folder', type: 'number', optional: true, description: 'NP6 has no API to list folders: give the ID shown in NP6' },
 	{ name: 'archive', label: 'Archive Sent Messages', in: 'body', key: 'settings.archive', type: 'boolean', optional: true },
 	{ name: 'scheduler', label: 'Scheduler (JSON)', in: 'body', type: 'json', optional: true, description: 'Campaigns: {"type": "asap" | "scheduled" | "timeZoneSchedule", "startDate", "segments": {"selected": [id], "excluded": []}}' },
 ];
