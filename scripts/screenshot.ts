@@ -1,7 +1,7 @@
 /**
  * `npm run screenshot`: opens the n8n editor in headless Chromium (Debian's `chromium`, driven by
- * playwright-core), shows the NP6 node of the Sync contacts example with its resource and
- * operation dropdowns, and saves docs/np6-contact-node.png. Rerun it as nodes grow.
+ * playwright-core), opens NP6 nodes of the examples with their resource and operation dropdowns,
+ * and saves one picture per entry of SHOTS in docs/. Rerun it as nodes grow.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,11 @@ import { chromium } from 'playwright-core';
 import { OWNER, startDemo } from './demo';
 import { ROOT } from './n8n/app';
 
-const OUTPUT = join(ROOT, 'docs', 'np6-contact-node.png');
+/** Each picture: an example workflow and the NP6 node to open in it. */
+const SHOTS = [
+	{ workflow: 'np6SyncContactsM', node: 'NP6: Create or Update Contact', file: 'np6-contact-node.png' },
+	{ workflow: 'np6TriggeredSend', node: 'NP6: Send Order Confirmation', file: 'np6-action-send.png' },
+];
 
 async function main(): Promise<void> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'np6-screenshot-'));
@@ -28,15 +32,17 @@ async function main(): Promise<void> {
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 30_000 });
 
-		await page.goto(`${demo.n8n.url}/workflow/np6SyncContactsM`);
-		const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'NP6' }).first();
-		await node.waitFor({ timeout: 60_000 });
-		await node.dblclick();
-		await page.getByText('Resource', { exact: true }).first().waitFor({ timeout: 30_000 });
-		await page.waitForTimeout(1500);
-		mkdirSync(join(ROOT, 'docs'), { recursive: true });
-		await page.screenshot({ path: OUTPUT });
-		console.log(`Saved ${OUTPUT}`);
+		for (const shot of SHOTS) {
+			await page.goto(`${demo.n8n.url}/workflow/${shot.workflow}`);
+			const node = page.locator('[data-test-id="canvas-node"]', { hasText: shot.node }).first();
+			await node.waitFor({ timeout: 60_000 });
+			await node.dblclick();
+			await page.getByText('Resource', { exact: true }).first().waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1500);
+			mkdirSync(join(ROOT, 'docs'), { recursive: true });
+			await page.screenshot({ path: join(ROOT, 'docs', shot.file) });
+			console.log(`Saved docs/${shot.file}`);
+		}
 	} finally {
 		await browser.close();
 		await demo.stop();
