@@ -111,7 +111,7 @@ describe('Create, Get, Get Many, Update, Delete', () => {
 	});
 
 	test('an unknown notification is a 404 for every operation', async () => {
-		const parameters = { notification: byId(999999), returnAll: true, additionalFields: { name: 'x' }, findBy: 'unicity', unicity: 'x@example.com', version: 'master', forContact: 'unicity' };
+		const parameters = { notification: byId(999999), returnAll: true, additionalFields: { name: 'x' }, findBy: 'unicity', unicity: 'x@example.com', version: 'master' };
 		for (const operation of ['get', 'update', 'delete', 'render', 'send']) {
 			const result = await run(operation, parameters);
 			expect(`${operation}: ${result.error?.httpCode} ${result.error?.message}`).toBe(`${operation}: 404 NP6 404: ${
@@ -129,8 +129,8 @@ describe('Create, Get, Get Many, Update, Delete', () => {
 			['create', { type: 'push-app', name: 'Bad', application: byId(application), additionalFields: { versions: '[{' } }, /"Versions \(JSON\)" is not valid/],
 			['update', { notification: byId(1), additionalFields: {} }, /No field to update/],
 			['update', { notification: byId(1), additionalFields: { application: 'app' } }, /"Application ID" is not valid/],
-			['render', { notification: byId(1), version: 'specific', versionId: 'v1', forContact: 'none' }, /"Version ID" is not valid/],
-			['render', { notification: byId(1), version: 'master', forContact: 'hash', hash: 'nothex' }, /"Hash" is not valid/],
+			['render', { notification: byId(1), version: 'specific', versionId: 'v1', findBy: 'unicity', unicity: 'a@example.com' }, /"Version ID" is not valid/],
+			['render', { notification: byId(1), version: 'master', findBy: 'hash', hash: 'nothex' }, /"Hash" is not valid/],
 		];
 		for (const [operation, parameters, message] of cases) {
 			const result = await run(operation, parameters);
@@ -161,16 +161,16 @@ describe('Render', () => {
 		const created = await notification('Rendered');
 		const version = created.versions[1].id;
 		const alice = contact('render.alice@example.com', 'Alice');
-		const forContact = { id: { contactId: alice.id }, unicity: { unicity: alice.unicity }, hash: { hash: alice.hash } };
+		const byContact = { id: { contactId: alice.id }, unicity: { unicity: alice.unicity }, hash: { hash: alice.hash } };
 		const expected: Array<[string, Record<string, unknown>, string, string]> = [
-			['master', { forContact: 'id', ...forContact.id }, 'notification.renderMasterForContactId', 'Hello Alice'],
-			['master', { forContact: 'unicity', ...forContact.unicity }, 'notification.renderMasterForContactUnicity', 'Hello Alice'],
-			['master', { forContact: 'hash', ...forContact.hash }, 'notification.renderMasterForContactHash', 'Hello Alice'],
-			['master', { forContact: 'id', ...forContact.id, additionalFields: { stamp: '{"set":"s"}' } }, 'notification.renderMaster', 'Hello Alice'],
-			['specific', { forContact: 'id', ...forContact.id }, 'notification.renderVersionForContactId', 'Bonjour Alice'],
-			['specific', { forContact: 'unicity', ...forContact.unicity }, 'notification.renderVersionForContactUnicity', 'Bonjour Alice'],
-			['specific', { forContact: 'hash', ...forContact.hash }, 'notification.renderVersionForContactHash', 'Bonjour Alice'],
-			['specific', { forContact: 'unicity', ...forContact.unicity, additionalFields: { related: '{}' } }, 'notification.renderVersion', 'Bonjour Alice'],
+			['master', { findBy: 'id', ...byContact.id }, 'notification.renderMasterForContactId', 'Hello Alice'],
+			['master', { findBy: 'unicity', ...byContact.unicity }, 'notification.renderMasterForContactUnicity', 'Hello Alice'],
+			['master', { findBy: 'hash', ...byContact.hash }, 'notification.renderMasterForContactHash', 'Hello Alice'],
+			['master', { findBy: 'id', ...byContact.id, additionalFields: { stamp: '{"set":"s"}' } }, 'notification.renderMaster', 'Hello Alice'],
+			['specific', { findBy: 'id', ...byContact.id }, 'notification.renderVersionForContactId', 'Bonjour Alice'],
+			['specific', { findBy: 'unicity', ...byContact.unicity }, 'notification.renderVersionForContactUnicity', 'Bonjour Alice'],
+			['specific', { findBy: 'hash', ...byContact.hash }, 'notification.renderVersionForContactHash', 'Bonjour Alice'],
+			['specific', { findBy: 'unicity', ...byContact.unicity, additionalFields: { related: '{}' } }, 'notification.renderVersion', 'Bonjour Alice'],
 		];
 		for (const [which, parameters, key, title] of expected) {
 			log().clear();
@@ -179,27 +179,19 @@ describe('Render', () => {
 			expect(log().handled().map((e) => e.operation)).toEqual([key]);
 		}
 		log().clear();
-		await run('render', { notification: byId(created.id), version: 'master', forContact: 'unicity', unicity: alice.unicity, additionalFields: { stamp: '{"set":"s"}' } });
+		await run('render', { notification: byId(created.id), version: 'master', findBy: 'unicity', unicity: alice.unicity, additionalFields: { stamp: '{"set":"s"}' } });
 		expect(log().handled('notification.renderMaster')[0].body).toEqual({ receiver: { unicity: alice.unicity }, stamp: { set: 's' } });
 		// Nothing was sent.
 		expect(state().deliveries.forNotification(created.id)).toHaveLength(0);
 	});
 
-	test('For Contact None posts an empty body to .../render (the simulator, like a contact-bound render, wants a receiver: 400)', async () => {
-		const created = await notification('Contactless');
-		const result = await run('render', { notification: byId(created.id), version: 'master', forContact: 'none' });
-		expect(log().handled('notification.renderMaster')[0].body).toEqual({});
-		expect(result.error?.httpCode).toBe('400');
-		expect(result.error?.message).toMatch(/set "For Contact"/);
-	});
-
 	test('an unknown version or contact is a 404', async () => {
 		const created = await notification('Render failures');
 		const alice = contact('render.failures@example.com');
-		const badVersion = await run('render', { notification: byId(created.id), version: 'specific', versionId: UNKNOWN_VERSION, forContact: 'id', contactId: alice.id });
+		const badVersion = await run('render', { notification: byId(created.id), version: 'specific', versionId: UNKNOWN_VERSION, findBy: 'id', contactId: alice.id });
 		expect(badVersion.error?.httpCode).toBe('404');
 		expect(badVersion.error?.message).toMatch(/no such notification, version or contact/);
-		const noContact = await run('render', { notification: byId(created.id), version: 'master', forContact: 'unicity', unicity: 'nobody@example.com' });
+		const noContact = await run('render', { notification: byId(created.id), version: 'master', findBy: 'unicity', unicity: 'nobody@example.com' });
 		expect(noContact.error?.httpCode).toBe('404');
 	});
 });

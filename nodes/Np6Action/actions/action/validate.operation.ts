@@ -1,12 +1,12 @@
 import {
 	NodeOperationError,
-	sleep,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { pollSettingsProperties, pollUntil, type PollSettings } from '../../../shared/np6/polling';
 import { actionState, fetchAction, stateName, VALIDATED, type Np6Action } from '../../../shared/np6/actions';
 import { readParameter, toList, toProperty, type ParameterSpec } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
@@ -17,6 +17,8 @@ export const catalogue = ['action.get', 'action.validate'];
 
 const TEST_RUNNING = 30;
 const TEST_PASSED = 38;
+/** Older sample code read the action about every 20 s while the test phase ran. */
+const WAIT = { maxWait: 600, pollInterval: 20 };
 
 const testSegment: ParameterSpec = {
 	name: 'testSegment',
@@ -49,18 +51,15 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'More Test Segment IDs', name: 'moreTestSegments', type: 'string', default: '', placeholder: '43, 44', displayOptions: { show: { '/phases': ['both', 'test'] } } },
-			{ displayName: 'Max Wait (Seconds)', name: 'maxWait', type: 'number', typeOptions: { minValue: 1 }, default: 600, description: 'How long to wait for the test phase (state 30) to finish' },
-			{ displayName: 'Poll Interval (Seconds)', name: 'pollInterval', type: 'number', typeOptions: { minValue: 1 }, default: 20, description: 'How often to read the action while its test phase runs' },
+			...pollSettingsProperties('the test phase (state 30)', WAIT),
 		],
 	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['action'], operation: ['validate'] } }, properties);
 
-interface Options {
+interface Options extends PollSettings {
 	moreTestSegments?: string;
-	maxWait?: number;
-	pollInterval?: number;
 }
 
 /**
@@ -114,16 +113,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 async function waitWhileTestRuns(this: IExecuteFunctions, id: string, options: Options, itemIndex: number): Promise<Np6Action> {
-	const deadline = Date.now() + (options.maxWait ?? 600) * 1000;
-	for (;;) {
-		const action = await fetchAction.call(this, id, itemIndex);
-		if (actionState(action) !== TEST_RUNNING) return action;
-		if (Date.now() >= deadline) {
-			throw new NodeOperationError(this.getNode(), `The test phase of action ${id} is still running after ${options.maxWait ?? 600} s`, {
+	return await pollUntil(
+		async () => await fetchAction.call(this, id, itemIndex),
+		(action) => actionState(action) !== TEST_RUNNING,
+		{ ...WAIT, ...options },
+		(seconds) =>
+			new NodeOperationError(this.getNode(), `The test phase of action ${id} is still running after ${seconds} s`, {
 				itemIndex,
 				description: 'It goes on in NP6. Run this operation again later with "Production Only", or raise "Max Wait".',
-			});
-		}
-		await sleep((options.pollInterval ?? 20) * 1000);
-	}
+			}),
+	);
 }

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { ID_PATTERNS, requiredString } from '../../../shared/operations/parameters';
+import { contactAddressProperties, readContactAddress } from '../../../shared/operations/contactAddress';
 import { readParameter, toProperties, type ParameterSpec } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
@@ -17,7 +18,6 @@ export const catalogue = [
 	'notification.renderVersionForContactHash',
 ];
 
-type ForContact = 'none' | 'id' | 'unicity' | 'hash';
 
 /** Only the POST forms take these; giving one sends the contact as `receiver` in the body. */
 const context: ParameterSpec[] = [
@@ -47,48 +47,7 @@ const properties: INodeProperties[] = [
 		placeholder: '8b898373-21c7-4028-b85f-cc5068e68df9',
 		displayOptions: { show: { version: ['specific'] } },
 	},
-	{
-		displayName: 'For Contact',
-		name: 'forContact',
-		type: 'options',
-		noDataExpression: true,
-		default: 'none',
-		description: 'Whose data personalises the preview',
-		options: [
-			{ name: 'None', value: 'none', description: 'Render without a contact' },
-			{ name: 'By ID', value: 'id', description: 'NP6 contact ID, such as 000PKXK4' },
-			{ name: 'By Unicity', value: 'unicity', description: 'Value of the unicity field, usually the email address' },
-			{ name: 'By Hash', value: 'hash', description: 'MD5 of the unicity value (32 hexadecimal characters)' },
-		],
-	},
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '000PKXK4',
-		displayOptions: { show: { forContact: ['id'] } },
-	},
-	{
-		displayName: 'Unicity Value',
-		name: 'unicity',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'alice@example.com',
-		description: "The value of the contact's unicity field, usually its email address",
-		displayOptions: { show: { forContact: ['unicity'] } },
-	},
-	{
-		displayName: 'Hash',
-		name: 'hash',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '3858f62230ac3c915f300c664312c63f',
-		displayOptions: { show: { forContact: ['hash'] } },
-	},
+	...contactAddressProperties(),
 	...toProperties(context),
 ];
 
@@ -97,40 +56,31 @@ export const description = updateDisplayOptions({ show: { resource: ['notificati
 /**
  * Render: previews the master or a given version (`.../versions/{version}/render`) for a contact named
  * by ID (GET .../render/contact/{contact}), unicity or hash (GET .../render/contact?unicity=|hash=, which
- * NP6 routes on the query key). Without a contact, or with Related/Stamp, it is POST .../render, the
- * contact then going in the body as `receiver`. Nothing is sent.
+ * NP6 routes on the query key). With Related or Stamp it is POST .../render, the contact then going in
+ * the body as `receiver`. Nothing is sent.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const notificationId = readParameter.call(this, notificationSpec, itemIndex) as number;
 	const version = this.getNodeParameter('version', itemIndex) as 'master' | 'specific';
 	const versionId =
 		version === 'specific' ? requiredString.call(this, 'versionId', 'Version ID', itemIndex, ID_PATTERNS.uuid).toLowerCase() : undefined;
-	const forContact = this.getNodeParameter('forContact', itemIndex) as ForContact;
-	let contact: string | undefined;
-	if (forContact === 'id') contact = requiredString.call(this, 'contactId', 'Contact ID', itemIndex, ID_PATTERNS.contact);
-	if (forContact === 'unicity') contact = requiredString.call(this, 'unicity', 'Unicity Value', itemIndex);
-	if (forContact === 'hash') contact = requiredString.call(this, 'hash', 'Hash', itemIndex, ID_PATTERNS.hash).toLowerCase();
+	const { way, value: contact } = readContactAddress.call(this, itemIndex);
 
 	const extras = Object.fromEntries(
 		context.map((spec) => [spec.name, readParameter.call(this, spec, itemIndex)]).filter(([, value]) => value !== undefined),
 	) as IDataObject;
 
 	const base = `/notifications/${notificationId}${versionId ? `/versions/${versionId}` : ''}/render`;
-	const inBody = forContact === 'none' || Object.keys(extras).length > 0;
-	const request = inBody
-		? { method: 'POST' as const, path: base, body: { ...(contact ? { receiver: { [forContact]: contact } } : {}), ...extras } }
-		: forContact === 'id'
-			? { method: 'GET' as const, path: `${base}/contact/${encodeURIComponent(contact!)}` }
-			: { method: 'GET' as const, path: `${base}/contact`, query: { [forContact]: contact! } };
+	const request =
+		Object.keys(extras).length > 0
+			? { method: 'POST' as const, path: base, body: { receiver: { [way]: contact }, ...extras } }
+			: way === 'id'
+				? { method: 'GET' as const, path: `${base}/contact/${encodeURIComponent(contact)}` }
+				: { method: 'GET' as const, path: `${base}/contact`, query: { [way]: contact } };
 	const { body } = await np6ApiRequest.call(this, {
 		...request,
 		meanings: {
-			400: 'NP6 could not read the render request (a render may need a contact: set "For Contact")',
-			404: versionId
-				? 'NP6 has no such notification, version or contact'
-				: forContact === 'none'
-					? 'NP6 has no notification with this ID'
-					: 'NP6 has no such notification or contact',
+			404: versionId ? 'NP6 has no such notification, version or contact' : 'NP6 has no such notification or contact',
 		},
 		itemIndex,
 	});

@@ -1,6 +1,5 @@
 import {
 	NodeOperationError,
-	sleep,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -8,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { contactFields, type Np6Field } from '../../../shared/np6/fields';
+import { pollSettingsProperties, pollUntil, type PollSettings } from '../../../shared/np6/polling';
 import { toProperty } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
 import { MEDIA_TYPE } from '../../../shared/transport/mediaTypes';
@@ -19,6 +19,8 @@ import { binaryPropertyProperty, uploadSource } from './uploadFile.operation';
 export const catalogue = ['importFormat.create', 'import.create', 'import.uploadSource', 'import.execute', 'import.getLastExecution'];
 
 const IGNORE_COLUMN = -10;
+const PROCESSING = 0;
+const WAIT = { maxWait: 300, pollInterval: 2 };
 
 const properties: INodeProperties[] = [
 	binaryPropertyProperty,
@@ -76,19 +78,16 @@ const properties: INodeProperties[] = [
 		options: [
 			{ ...toProperty({ ...staticSegmentPicker.spec, optional: true }), displayName: 'Add to Segment', required: false },
 			{ displayName: 'Empty the Segment First', name: 'emptySegment', type: 'boolean', default: false, description: 'Whether the segment keeps only the imported contacts' },
-			{ displayName: 'Max Wait (Seconds)', name: 'maxWait', type: 'number', typeOptions: { minValue: 1 }, default: 300, description: 'How long to wait for NP6 to finish the import before failing the item' },
-			{ displayName: 'Poll Interval (Seconds)', name: 'pollInterval', type: 'number', typeOptions: { minValue: 1 }, default: 2, description: 'How often to ask NP6 whether the import is done' },
+			...pollSettingsProperties('the import', WAIT),
 		],
 	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['import'], operation: ['importFromFile'] } }, properties);
 
-interface Options {
+interface Options extends PollSettings {
 	segment?: unknown;
 	emptySegment?: boolean;
-	maxWait?: number;
-	pollInterval?: number;
 }
 
 /**
@@ -135,32 +134,32 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 
-	const deadline = Date.now() + (options.maxWait ?? 300) * 1000;
-	for (;;) {
-		const { body } = await np6ApiRequest.call(this, {
-			method: 'GET',
-			path: `/imports/${importId}/executions`,
-			accept: MEDIA_TYPE.importModel,
-			itemIndex,
-		});
-		const report = body as IDataObject;
-		const state = Number(report.state);
-		const result = { importId, bindingId, ...report, stateName: IMPORT_STATES[state] ?? 'unknown' };
-		if (state === 1) return result;
-		if (state === 2) {
-			throw new NodeOperationError(node, `NP6 could not import the file (import ${importId}, state 2: error)`, {
-				itemIndex,
-				description: `NP6's report: ${JSON.stringify(report)}`,
-			});
-		}
-		if (Date.now() >= deadline) {
-			throw new NodeOperationError(node, `NP6 is still importing after ${options.maxWait ?? 300} s (import ${importId})`, {
+	const report = await pollUntil(
+		async () =>
+			(
+				await np6ApiRequest.call(this, {
+					method: 'GET',
+					path: `/imports/${importId}/executions`,
+					accept: MEDIA_TYPE.importModel,
+					itemIndex,
+				})
+			).body as IDataObject,
+		(execution) => Number(execution.state) !== PROCESSING,
+		{ ...WAIT, ...options },
+		(seconds) =>
+			new NodeOperationError(node, `NP6 is still importing after ${seconds} s (import ${importId})`, {
 				itemIndex,
 				description: 'The import goes on in NP6. Check it later with Import → Get Status, or raise "Max Wait".',
-			});
-		}
-		await sleep((options.pollInterval ?? 2) * 1000);
+			}),
+	);
+	const state = Number(report.state);
+	if (state === 2) {
+		throw new NodeOperationError(node, `NP6 could not import the file (import ${importId}, state 2: error)`, {
+			itemIndex,
+			description: `NP6's report: ${JSON.stringify(report)}`,
+		});
 	}
+	return { importId, bindingId, ...report, stateName: IMPORT_STATES[state] ?? 'unknown' };
 }
 
 /** The optional "Add to Segment" picker value, checked. */
