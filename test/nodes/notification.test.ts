@@ -128,7 +128,7 @@ describe('Create, Get, Get Many, Update, Delete', () => {
 			['create', { type: 'push-app', name: 'Bad', application: byExpression('not-a-uuid') }, /"Application" is not valid/],
 			['create', { type: 'push-app', name: 'Bad', application: byId(application), additionalFields: { versions: '[{' } }, /"Versions \(JSON\)" is not valid/],
 			['update', { notification: byId(1), additionalFields: {} }, /No field to update/],
-			['update', { notification: byId(1), additionalFields: { application: 'app' } }, /"Application ID" is not valid/],
+			['update', { notification: byId(1), additionalFields: { application: { __rl: true, mode: 'id', value: 'app' } } }, /"Application" is not valid/],
 			['render', { notification: byId(1), version: 'specific', versionId: 'v1', findBy: 'unicity', unicity: 'a@example.com' }, /"Version ID" is not valid/],
 			['render', { notification: byId(1), version: 'master', findBy: 'hash', hash: 'nothex' }, /"Hash" is not valid/],
 		];
@@ -326,4 +326,12 @@ describe('Send', () => {
 		expect(people.map((p) => deliveries.filter((d) => d.contactId === p.id).length)).toEqual([1, 1, 1]);
 		expect(log().entries.filter((e) => e.path.includes('/execution')).map((e) => e.operation)).toEqual(['notification.executeMany', 'notification.execute']);
 	});
+});
+
+test('Update moves a notification to another application picked from the list', async () => {
+	const other = state().applications.add('Other app').id;
+	const created = (await run('create', { type: 'push-app', name: 'Moving', application: byId(application) })).items[0].json as { id: number };
+	const moved = await run('update', { notification: byId(created.id), additionalFields: { application: { __rl: true, mode: 'list', value: other } } });
+	expect(moved.error).toBeUndefined();
+	expect(state().notifications.byId.get(created.id)?.application).toBe(other);
 });

@@ -11,11 +11,10 @@ const changes: ParameterSpec[] = [
 	{ name: 'name', label: 'Name', in: 'body', optional: true },
 	{
 		name: 'application',
-		label: 'Application ID',
+		label: 'Application',
 		in: 'body',
 		optional: true,
-		format: 'uuid',
-		placeholder: '2b22d485-f04e-492b-b364-e14f8506726a',
+		picker: { searchMethod: 'searchApplications', idFormat: 'uuid', idPlaceholder: '2b22d485-f04e-492b-b364-e14f8506726a' },
 		description: 'The mobile application whose subscribers receive the notification',
 	},
 	...settingsSpecs,
