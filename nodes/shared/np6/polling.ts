@@ -5,27 +5,27 @@ export interface PollSettings {
 	pollInterval?: number;
 }
 
+const maxWait: INodeProperties = {
+	displayName: 'Max Wait (Seconds)',
+	name: 'maxWait',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 300,
+};
+
+const pollInterval: INodeProperties = {
+	displayName: 'Poll Interval (Seconds)',
+	name: 'pollInterval',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 20,
+};
+
 /** "Max Wait" and "Poll Interval" for an operation that waits for NP6 to finish something. */
 export function pollSettingsProperties(what: string, defaults: Required<PollSettings>): INodeProperties[] {
 	return [
-		{
-			displayName: 'Max Wait (Seconds)',
-			name: 'maxWait',
-			type: 'number',
-			default: '0',
-			typeOptions: { minValue: 1 },
-			default: defaults.maxWait,
-			description: `How long to wait for ${what} before failing the item (NP6 goes on)`,
-		},
-		{
-			displayName: 'Poll Interval (Seconds)',
-			name: 'pollInterval',
-			type: 'number',
-			default: '0',
-			typeOptions: { minValue: 1 },
-			default: defaults.pollInterval,
-			description: `How often to ask NP6 about ${what}`,
-		},
+		{ ...maxWait, default: defaults.maxWait, description: `How long to wait for ${what} before failing the item (NP6 goes on)` },
+		{ ...pollInterval, default: defaults.pollInterval, description: `How often to ask NP6 about ${what}` },
 	];
 }
 
