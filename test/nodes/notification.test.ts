@@ -223,7 +223,7 @@ describe('Send', () => {
 		const people = [1, 2, 3, 4, 5].map((n) => contact(`sized.${n}@example.com`));
 		const byIdResult = await run(
 			'send',
-			{ notification: byId(created.id), findBy: 'id', contactId: '={{ $json.id }}', options: { batchSize: 2 } },
+			{ notification: byId(created.id), findBy: 'id', contactId: '={{ $json.id }}', sendOptions: { batchSize: 2 } },
 			people.map((p) => ({ id: p.id })),
 		);
 		expect(byIdResult.items.map((i) => i.json.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
@@ -295,7 +295,7 @@ describe('Send', () => {
 		const created = await notification('Unknown outcome');
 		const people = [1, 2, 3, 4, 5].map((n) => contact(`unknown.${n}@example.com`));
 		simulator().server.addFault({ kind: 'status', status: 503, operation: 'notification.executeMany', phase: 'after', times: 1 });
-		const result = await run('send', sendParameters(created.id, { options: { batchSize: 2 } }), people.map((p) => ({ email: p.unicity })), true);
+		const result = await run('send', sendParameters(created.id, { sendOptions: { batchSize: 2 } }), people.map((p) => ({ email: p.unicity })), true);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => [i.json.status ?? i.json.error, i.pairedItem])).toEqual([
 			[MAYBE_SENT, { item: 0 }],
@@ -320,7 +320,7 @@ describe('Send', () => {
 		const created = await notification('Unknown outcome, stop');
 		const people = [1, 2, 3].map((n) => contact(`unknown.stop.${n}@example.com`));
 		simulator().server.addFault({ kind: 'status', status: 503, operation: 'notification.executeMany', phase: 'after', times: 1 });
-		const result = await run('send', sendParameters(created.id, { options: { batchSize: 2 } }), people.map((p) => ({ email: p.unicity })));
+		const result = await run('send', sendParameters(created.id, { sendOptions: { batchSize: 2 } }), people.map((p) => ({ email: p.unicity })));
 		expect(result.error?.message).toBe(MAYBE_SENT);
 		const deliveries = state().deliveries.forNotification(created.id);
 		expect(people.map((p) => deliveries.filter((d) => d.contactId === p.id).length)).toEqual([1, 1, 1]);

@@ -4,6 +4,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 
 import { np6ApiRequest } from '../transport/request';
@@ -41,6 +42,42 @@ interface Prepared {
 }
 
 const RETRIES_ON_UNKNOWN_OUTCOME = 2;
+const DEFAULT_BATCH_SIZE = 50;
+
+/** The options every Send shows: batch size and the opt-in to repeat sends of unknown outcome. */
+export const sendOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'sendOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 500 },
+			default: 50,
+			description: 'Messages per request to NP6 (a batch of one uses the single-message endpoint)',
+		},
+		{
+			displayName: 'Retry Sends on Unknown Outcome',
+			name: 'retryUnknownOutcome',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send a batch again after a timeout, a reset connection or a 5xx, when NP6 may already have sent it. Off by default: it can deliver the same message twice.',
+		},
+	],
+};
+
+export function readSendOptions(this: IExecuteFunctions): BatchOptions {
+	const options = this.getNodeParameter('sendOptions', 0, {}) as { batchSize?: number; retryUnknownOutcome?: boolean };
+	return {
+		batchSize: Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE) || DEFAULT_BATCH_SIZE),
+		retryUnknownOutcome: options.retryUnknownOutcome === true,
+	};
+}
 
 /**
  * Sends one message per input item, in batches, and maps NP6's per-recipient results back to their

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { assertSendable, channelMediaType, fetchAction } from '../../../shared/np6/actions';
-import { sendInBatches, type SendChannel } from '../../../shared/np6/batchedSends';
+import { readSendOptions, sendInBatches, sendOptionsProperty, type SendChannel } from '../../../shared/np6/batchedSends';
 import { readParameter, toProperty } from '../../../shared/operations/parameterSpec';
 import { actionPicker } from './actionParameters';
 import { messageOverridesProperty, readMessageOverrides } from './messageOverrides';
@@ -13,31 +13,7 @@ const properties: INodeProperties[] = [
 	{ ...toProperty(actionPicker), description: 'A message action (mailMessage or smsMessage) validated for sending (state 50)' },
 	...recipientProperties,
 	messageOverridesProperty,
-	{
-		displayName: 'Options',
-		name: 'sendOptions',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 500 },
-				default: 50,
-				description: 'Messages per request to NP6 (a batch of one uses the single-message endpoint)',
-			},
-			{
-				displayName: 'Retry Sends on Unknown Outcome',
-				name: 'retryUnknownOutcome',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to send a batch again after a timeout, a reset connection or a 5xx, when NP6 may already have sent it. Off by default: it can deliver the same message twice.',
-			},
-		],
-	},
+	sendOptionsProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['action'], operation: ['send'] } }, properties);
@@ -47,11 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['action'], 
  * The action is read first (state 50, channel → media type); then the items go in batches.
  */
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const options = this.getNodeParameter('sendOptions', 0, {}) as { batchSize?: number; retryUnknownOutcome?: boolean };
-	return await sendInBatches.call(this, actionChannel, {
-		batchSize: Math.max(1, options.batchSize ?? 50),
-		retryUnknownOutcome: options.retryUnknownOutcome === true,
-	});
+	return await sendInBatches.call(this, actionChannel, readSendOptions.call(this));
 }
 
 const actionChannel: SendChannel = {

@@ -8,12 +8,10 @@ import {
 
 import { contactAddressProperties, readContactAddress } from '../../../shared/operations/contactAddress';
 import { readParameter, setPath, toProperties, type ParameterSpec } from '../../../shared/operations/parameterSpec';
-import { sendInBatches, type SendChannel } from '../../../shared/np6/batchedSends';
+import { readSendOptions, sendInBatches, sendOptionsProperty, type SendChannel } from '../../../shared/np6/batchedSends';
 import { NOTIFICATION_NOT_FOUND, notificationProperty, notificationSpec } from './notificationParameters';
 
 export const catalogue = ['notification.execute', 'notification.executeMany'];
-
-export const DEFAULT_BATCH_SIZE = 50;
 
 export const MAYBE_SENT = "NP6 may or may not have sent this notification; check the notification's events before sending again";
 
@@ -47,23 +45,7 @@ const properties: INodeProperties[] = [
 	notificationProperty,
 	...contactAddressProperties(),
 	...toProperties(overrides),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_BATCH_SIZE,
-				description: 'How many input items (recipients) go into one request to NP6',
-			},
-		],
-	},
+	sendOptionsProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['notification'], operation: ['send'] } }, properties);
@@ -73,11 +55,7 @@ export const description = updateDisplayOptions({ show: { resource: ['notificati
  * (POST /notifications/{id}/executions; /execution for a batch of one).
  */
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { batchSize = DEFAULT_BATCH_SIZE } = this.getNodeParameter('options', 0, {}) as { batchSize?: number };
-	return await sendInBatches.call(this, notificationChannel, {
-		batchSize: Math.max(1, Math.floor(batchSize) || DEFAULT_BATCH_SIZE),
-		retryUnknownOutcome: false,
-	});
+	return await sendInBatches.call(this, notificationChannel, readSendOptions.call(this));
 }
 
 const notificationChannel: SendChannel = {

@@ -1,7 +1,7 @@
-import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { np6ApiRequest } from '../../../shared/transport/request';
-import { changeMembers, type IdentifyBy } from './segmentMembers';
+import { changeMembers } from './segmentMembers';
 import { memberProperties, staticSegmentPicker } from './segmentParameters';
 
 export const catalogue = ['segment.addTargets'];
@@ -16,13 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['segment'],
 ]);
 
 /** Add Contacts: PUT /segments/{id}/targets, 50 contacts per call, unicity values with NP6's Accept variant. */
-export const executeAll = changeMembers(async function (
-	this: IExecuteFunctions,
-	segmentId: number,
-	identifyBy: IdentifyBy,
-	contacts: string[],
-	itemIndex: number,
-) {
+export const executeAll = changeMembers(async function (segmentId, identifyBy, contacts, itemIndex) {
 	let added = 0;
 	let requests = 0;
 	for (let start = 0; start < contacts.length; start += BATCH_SIZE) {

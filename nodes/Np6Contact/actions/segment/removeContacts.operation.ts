@@ -1,8 +1,8 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 
 import { lowConfidenceHint } from '../../../shared/operations/resource';
 import { np6ApiRequest } from '../../../shared/transport/request';
-import { changeMembers, type IdentifyBy } from './segmentMembers';
+import { changeMembers } from './segmentMembers';
 import { memberProperties, staticSegmentPicker } from './segmentParameters';
 
 export const catalogue = ['segment.get', 'target.search', 'target.removeFromSegment'];
@@ -22,13 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['segment'],
  * Remove Contacts: NP6 has no bulk removal, so each contact is removed on its own
  * (DELETE /targets/{id}/segments/{segmentId}); unicity values are first resolved to ids.
  */
-export const executeAll = changeMembers(async function (
-	this: IExecuteFunctions,
-	segmentId: number,
-	identifyBy: IdentifyBy,
-	contacts: string[],
-	itemIndex: number,
-) {
+export const executeAll = changeMembers(async function (segmentId, identifyBy, contacts, itemIndex) {
 	const { body: segment } = await np6ApiRequest.call(this, {
 		method: 'GET',
 		path: `/segments/${segmentId}`,
