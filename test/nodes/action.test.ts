@@ -237,8 +237,14 @@ describe('Action lifecycle', () => {
 		}
 		expect(log().handled('action.exportRecipients')).toHaveLength(1);
 		expect(log().handled('action.exportUnsubscribes')).toHaveLength(1);
-		expect((await run('action', 'countRecipients', { action: byId(action.id) })).error).toBeUndefined();
-		expect((await run('action', 'renderLinks', { action: byId(action.id), returnAll: true })).error).toBeUndefined();
+		const [delivery] = deliveriesTo(action.id, 'export@example.com');
+		state().events.inject(delivery, { type: 'bounce', verdict: 'soft' });
+		const bounces = await run('action', 'export', { action: byId(action.id), list: 'feedback/bounces', returnAll: true });
+		expect(bounces.items.map((i) => i.json.target)).toContain(delivery.contactId);
+		const count = (await run('action', 'countRecipients', { action: byId(action.id) })).items[0].json.count as number;
+		expect(count).toBe(new Set(state().deliveries.forAction(action.id).map((d) => d.contactId)).size);
+		const links = await run('action', 'renderLinks', { action: byId(action.id), returnAll: true });
+		expect(JSON.stringify(links.items.map((i) => i.json))).toContain('https://');
 		const target = contact('legacy@example.com');
 		const legacy = await run('action', 'sendToContactLegacy', { action: byId(action.id), contactId: target.id });
 		expect(legacy.error).toBeUndefined();
@@ -257,11 +263,10 @@ describe('Archive and Statistics', () => {
 		await run('action', 'send', send(action.id), [{ email: 'archived@example.com' }]);
 		const all = await run('archive', 'getAll', { filters: { startDate: new Date(Date.now() - 60_000).toISOString() }, returnAll: true });
 		const mine = await run('archive', 'getForContact', { action: byId(action.id), contactId: target.id, returnAll: true });
-		expect(all.error).toBeUndefined();
-		expect(mine.error).toBeUndefined();
-		if (action.settings?.archive) {
-			expect(mine.items.map((i) => i.json.target)).toContain(target.id);
-		}
+		expect(action.settings?.archive).toBe(true);
+		expect(all.items.map((i) => i.json.target)).toContain(target.id);
+		expect(mine.items.map((i) => i.json)).toEqual([expect.objectContaining({ action: action.id, target: target.id })]);
+		expect(log().handled('archive.list')[0].query).toMatchObject({ startDate: expect.stringMatching(/Z$/) });
 		expect((await run('archive', 'getAll', { filters: { startDate: 'yesterday-ish' }, returnAll: true })).error?.message).toMatch(/"Sent After" is not valid/);
 	});
 
@@ -269,11 +274,17 @@ describe('Archive and Statistics', () => {
 		const action = actionNamed('Order confirmation');
 		contact('stats@example.com');
 		const sent = await run('action', 'send', send(action.id), [{ email: 'stats@example.com' }]);
-		expect((await run('statistics', 'getForAction', { action: byId(action.id) })).error).toBeUndefined();
-		expect((await run('statistics', 'getActionBounces', { action: byId(action.id), returnAll: true })).error).toBeUndefined();
-		expect((await run('statistics', 'getBouncedContacts', { returnAll: true })).error).toBeUndefined();
-		const history = await run('statistics', 'getMessage', { messageId: sent.items[0].json.messageId });
-		expect(history.error).toBeUndefined();
+		const messageId = sent.items[0].json.messageId as string;
+		state().events.inject(state().deliveries.get(messageId)!, { type: 'bounce', verdict: 'hard' });
+		const stats = (await run('statistics', 'getForAction', { action: byId(action.id) })).items[0].json as { dispatch: { sent: number }; feedback: { bounce: { hard: number } } };
+		expect(stats.dispatch.sent).toBe(state().deliveries.forAction(action.id).length);
+		expect(stats.feedback.bounce.hard).toBeGreaterThanOrEqual(1);
+		const bounces = await run('statistics', 'getActionBounces', { action: byId(action.id), returnAll: true });
+		expect(bounces.items.map((i) => i.json.target)).toContain(contact('stats@example.com').id);
+		const bounced = await run('statistics', 'getBouncedContacts', { returnAll: true });
+		expect(bounced.items.map((i) => i.json.id)).toContain(contact('stats@example.com').id);
+		const history = await run('statistics', 'getMessage', { messageId });
+		expect(history.items[0].json).toMatchObject({ id: messageId, actionId: action.id, target: contact('stats@example.com').id });
 		expect((await run('statistics', 'getMessage', { messageId: '00000000-0000-4000-8000-000000000000' })).error?.httpCode).toBe('404');
 		expect((await run('statistics', 'getForAction', { action: byId('ZZZ999') })).error?.httpCode).toBe('404');
 	});
