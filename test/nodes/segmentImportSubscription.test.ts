@@ -90,7 +90,8 @@ describe('Segment', () => {
 		expect((await run('segment', 'getContacts', { segment: byId(created.id), returnAll: true })).items.map((i) => i.json.value)).toEqual([a.id]);
 		expect((await run('segment', 'empty', { segment: byId(created.id) })).items[0].json).toEqual({ success: true });
 		expect(members(created.id)).toEqual([]);
-		expect((await run('segment', 'getInformation')).items[0].json).toBeDefined();
+		const information = (await run('segment', 'getInformation')).items[0].json;
+		expect(information.segmentsCount).toBe(state().segments.byId.size);
 		expect((await run('segment', 'delete', { segment: byId(created.id) })).items[0].json).toEqual({ success: true });
 	});
 
