@@ -31,18 +31,17 @@ describe('Contact → Create or Update', () => {
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
-	test('409 on create means the contact exists: it is found by unicity and updated', async () => {
+	test('an existing contact is found by unicity and updated: 2 requests', async () => {
 		await runNode(simulator(), upsert({ Email: 'existing@example.com', City: 'Paris' }));
 		log().clear();
 		const result = await runNode(simulator(), upsert({ Email: 'existing@example.com', City: 'Nantes', LastName: 'Durand' }));
 		expect(result.error).toBeUndefined();
 		expect(log().entries.map((e) => [e.operation, e.status])).toEqual([
 			['field.list', 200],
-			['target.create', 409],
 			['target.search', 200],
 			['target.update', 200],
 		]);
-		expect(log().entries[2].query).toEqual({ unicity: 'existing@example.com' });
+		expect(log().entries[1].query).toEqual({ unicity: 'existing@example.com' });
 		expect(result.items[0].json.fields).toMatchObject({ [fieldId('City')]: 'Nantes', [fieldId('LastName')]: 'Durand' });
 		expect(simulator().state.contacts.find({ unicity: 'existing@example.com' })!.fields[fieldId('City')]).toBe('Nantes');
 	});

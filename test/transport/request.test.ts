@@ -1,25 +1,11 @@
 /**
  * The one request helper, exercised the way n8n runs it: the NP6 Contact node in n8n-core's engine,
- * against the simulator with injected faults. `sleep` is recorded instead of awaited where a test
- * only needs to know how long the helper chose to wait.
+ * against the simulator with injected faults. Waits are real; the simulator's request log shows when
+ * each attempt arrived, so a test sees how long the helper waited.
  */
-import * as workflow from 'n8n-workflow';
-
 import { runNode } from '../harness/engine';
 import { useSimulator } from '../harness/simulator';
-
-const waits: number[] = [];
-let realSleep = false;
-jest.mock('n8n-workflow', () => {
-	const actual = jest.requireActual('n8n-workflow');
-	return {
-		...actual,
-		sleep: jest.fn(async (ms: number) => {
-			waits.push(ms);
-			if (realSleep) await actual.sleep(ms);
-		}),
-	};
-});
+import { forgetSchedulers } from '../../nodes/shared/transport/scheduler';
 
 const SECRET = 'SeCrEt-np6-key-0123456789';
 const simulator = useSimulator({ apiKeys: [SECRET] });
@@ -38,48 +24,53 @@ const upsert = (email: string) => ({
 });
 
 const log = () => simulator().server.log;
+/** Milliseconds between consecutive arrivals of the requests to one operation. */
+const gaps = (operation: string) =>
+	log()
+		.entries.filter((e) => e.operation === operation)
+		.map((e, i, all) => (i === 0 ? 0 : e.at - all[i - 1].at))
+		.slice(1);
 
 beforeEach(() => {
-	waits.length = 0;
-	realSleep = false;
+	forgetSchedulers();
 	log().clear();
 	simulator().server.faults.clear();
 	simulator().server.setRateLimit(undefined);
 });
 
 describe('429: refused requests are repeated after the wait NP6 asks for', () => {
-	test.each([
-		['Retry-After (seconds)', { 'Retry-After': '2' }, 2000],
-		['X-RateLimit-Reset as seconds to wait', { 'X-RateLimit-Reset': '3' }, 3000],
-	])('%s', async (_, headers, expected) => {
-		simulator().server.addFault({ kind: 'status', status: 429, headers, operation: 'field.list', times: 1 });
+	test('X-RateLimit-Reset in epoch milliseconds is exact: the retry comes at the reset, not before', async () => {
+		const resetAt = Date.now() + 1200;
+		simulator().server.addFault({ kind: 'status', status: 429, headers: { 'X-RateLimit-Reset': String(resetAt) }, operation: 'field.list', times: 1 });
 		const result = await runNode(simulator(), listFields());
 		expect(result.error).toBeUndefined();
-		expect(result.items.length).toBeGreaterThan(0);
-		expect(waits).toEqual([expected]);
 		expect(log().entries.map((e) => e.status)).toEqual([429, 200]);
+		expect(log().entries[1].at).toBeGreaterThanOrEqual(resetAt - 5);
 	});
 
 	test.each([
-		['epoch milliseconds', (at: number) => String(at)],
-		['epoch seconds', (at: number) => String(Math.ceil(at / 1000))],
-	])('X-RateLimit-Reset as %s', async (_, format) => {
-		const resetAt = Date.now() + 4000;
-		simulator().server.addFault({ kind: 'status', status: 429, headers: { 'X-RateLimit-Reset': format(resetAt) }, operation: 'field.list', times: 1 });
+		['Retry-After in seconds', () => ({ 'Retry-After': '2' }), 2000],
+		['X-RateLimit-Reset as seconds to wait', () => ({ 'X-RateLimit-Reset': '2' }), 2000],
+		['X-RateLimit-Reset as epoch seconds', () => ({ 'X-RateLimit-Reset': String(Math.ceil((Date.now() + 2000) / 1000)) }), 1000],
+	])('%s is approximate (whole seconds): the retry comes from the earliest moment it can mean', async (_, headers, earliestMs) => {
+		simulator().server.addFault({ kind: 'status', status: 429, headers: headers(), operation: 'field.list', times: 1 });
 		const result = await runNode(simulator(), listFields());
 		expect(result.error).toBeUndefined();
-		expect(waits).toHaveLength(1);
-		expect(waits[0]).toBeGreaterThan(2500);
-		expect(waits[0]).toBeLessThanOrEqual(5000);
+		expect(log().entries.map((e) => e.status)).toEqual([429, 200]);
+		expect(gaps('field.list')[0]).toBeGreaterThanOrEqual(earliestMs - 1000 - 5);
 	});
 
-	test('without any header: exponential backoff with jitter, about 1 s base', async () => {
-		simulator().server.addFault({ kind: 'status', status: 429, operation: 'field.list', times: 3 });
+	test.each([
+		['no header at all', {}],
+		['Retry-After: 0', { 'Retry-After': '0' }],
+		['a reset already past', { 'X-RateLimit-Reset': String(Date.now() - 60_000) }],
+	])('%s never makes a busy loop: the waits start at 100 ms and double', async (_, headers) => {
+		simulator().server.addFault({ kind: 'status', status: 429, headers, operation: 'field.list', times: 4 });
 		const result = await runNode(simulator(), listFields());
 		expect(result.error).toBeUndefined();
-		expect(waits).toHaveLength(3);
-		waits.forEach((wait, attempt) => expect(wait).toBeLessThanOrEqual(1000 * 2 ** attempt));
-		expect(log().count((e) => e.status === 429)).toBe(3);
+		expect(log().count((e) => e.status === 429)).toBe(4);
+		const waits = gaps('field.list');
+		[100, 200, 400, 800].forEach((floor, i) => expect(waits[i]).toBeGreaterThanOrEqual(floor - 5));
 	});
 
 	test('a POST refused with 429 is repeated: nothing was done', async () => {
@@ -91,25 +82,35 @@ describe('429: refused requests are repeated after the wait NP6 asks for', () =>
 		expect(log().count((e) => e.operation === 'target.create')).toBe(3);
 	});
 
-	test('the wait budget spent, the item fails with a 429 that says so', async () => {
+	test('a wait longer than the budget of one request fails the item at once, with a 429 that says so', async () => {
 		simulator().server.addFault({ kind: 'status', status: 429, headers: { 'Retry-After': '100' }, operation: 'field.list' });
-		const result = await runNode(simulator(), listFields({ waitBudget: 250 }));
+		const result = await runNode(simulator(), listFields({ waitBudget: 2 }));
 		expect(result.error?.httpCode).toBe('429');
 		expect(result.error?.message).toMatch(/rate limit/i);
-		expect(result.error?.description).toMatch(/wait budget of 250 s/);
-		expect(waits).toEqual([100_000, 100_000]);
-		expect(log().entries).toHaveLength(3);
+		expect(result.error?.description).toMatch(/wait budget of 2 s for one request/);
+		expect(log().entries).toHaveLength(1);
 	});
 });
 
-test('pacing: with X-RateLimit-Remaining at 0 the next request waits for the reset, so no 429 is seen', async () => {
-	realSleep = true;
-	simulator().server.setRateLimit({ limit: 3, resetFormat: 'epochMs' });
-	const result = await runNode(simulator(), listFields(), Array.from({ length: 10 }, () => ({})));
-	expect(result.error).toBeUndefined();
-	expect(log().handled('field.list')).toHaveLength(10);
-	expect(log().count((e) => e.status === 429)).toBe(0);
-	expect(waits.length).toBeGreaterThanOrEqual(3);
+describe('pacing', () => {
+	test('starts are spread over the window NP6 advertises, so no 429 is seen', async () => {
+		simulator().server.setRateLimit({ limit: 3, resetFormat: 'epochMs' });
+		const result = await runNode(simulator(), listFields(), Array.from({ length: 10 }, () => ({})));
+		expect(result.error).toBeUndefined();
+		expect(log().handled('field.list')).toHaveLength(10);
+		expect(log().count((e) => e.status === 429)).toBe(0);
+		// Evenly spread (3 per second is one start every 333 ms), not bursts of 3 then a pause.
+		gaps('field.list').slice(1).forEach((gap) => expect(gap).toBeGreaterThanOrEqual(150));
+	});
+
+	test('the wait budget bounds one request, not the run: a run far longer than it finishes', async () => {
+		simulator().server.setRateLimit({ limit: 1, windowMs: 100, resetFormat: 'epochMs' });
+		const result = await runNode(simulator(), listFields({ waitBudget: 2 }), Array.from({ length: 40 }, () => ({})));
+		expect(result.error).toBeUndefined();
+		const handled = log().handled('field.list');
+		expect(handled).toHaveLength(40);
+		expect(handled[39].at - handled[0].at).toBeGreaterThan(3000);
+	});
 });
 
 describe('ambiguous failures: only requests that are safe to repeat are repeated', () => {
@@ -218,8 +219,4 @@ describe('errors', () => {
 		expect(result.error?.message).toMatch(/not valid JSON/);
 		expect(log().count((e) => e.operation === 'target.create')).toBe(1);
 	});
-});
-
-test('sleep comes from n8n-workflow', () => {
-	expect(jest.isMockFunction(workflow.sleep)).toBe(true);
 });

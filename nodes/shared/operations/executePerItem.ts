@@ -5,39 +5,54 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { readRequestSettings } from '../transport/settings';
+import { runConcurrently } from './concurrently';
 import type { ItemExecutor, ItemResult, Np6Resource } from './types';
 
 /**
- * Runs an operation once per group of input items (usually one item per group): each output item
- * is paired with its group's input items, and a failing group either stops the node or, with
- * "Continue On Fail", becomes an error item.
+ * Runs an operation once per group of input items (usually one item per group), several groups at
+ * once (Request Options → Max Concurrent Requests). Output order and pairing follow the input: each
+ * output item is paired with its group's input items. A failing group either stops the node (no
+ * new group starts; the error of the earliest failed group is thrown) or, with "Continue On Fail",
+ * becomes an error item in its place.
  */
 export async function executeGroups(
 	this: IExecuteFunctions,
 	groups: number[][],
 	run: (group: number[]) => Promise<ItemResult>,
 ): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (const group of groups) {
-		const itemData = group.map((item) => ({ item }));
-		const paired = itemData.length === 1 ? itemData[0] : itemData;
-		try {
-			const result = await run(group);
-			output.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: paired }));
-		} catch (error) {
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: group[0] });
-			nodeError.context.itemIndex ??= group[0];
-			if (!this.continueOnFail()) throw nodeError;
-			output.push({
-				json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) },
-				pairedItem: paired,
-			});
-		}
-	}
-	return output;
+	const outputs: INodeExecutionData[][] = new Array(groups.length);
+	const continueOnFail = this.continueOnFail();
+	let firstFailure: { index: number; error: NodeApiError | NodeOperationError } | undefined;
+	await runConcurrently(
+		groups.length,
+		readRequestSettings(this).maxConcurrent,
+		async (index) => {
+			const group = groups[index];
+			const itemData = group.map((item) => ({ item }));
+			const paired = itemData.length === 1 ? itemData[0] : itemData;
+			try {
+				const result = await run(group);
+				outputs[index] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: paired });
+			} catch (error) {
+				const nodeError =
+					error instanceof NodeApiError || error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(this.getNode(), error as Error, { itemIndex: group[0] });
+				nodeError.context.itemIndex ??= group[0];
+				if (!continueOnFail) {
+					if (!firstFailure || index < firstFailure.index) firstFailure = { index, error: nodeError };
+					return;
+				}
+				outputs[index] = [
+					{ json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) }, pairedItem: paired },
+				];
+			}
+		},
+		() => firstFailure !== undefined,
+	);
+	if (firstFailure) throw firstFailure.error;
+	return outputs.flat();
 }
 
 export async function executePerItem(this: IExecuteFunctions, execute: ItemExecutor): Promise<INodeExecutionData[]> {

@@ -51,3 +51,33 @@ export function delayAfter429(headers: Headers, attempt: number, now = Date.now(
 export function requestIdOf(headers: Headers): string | undefined {
 	return header(headers, 'x-request-id');
 }
+
+/** What one answer says about NP6's rate limit. Whole-second values are approximate (up to 1 s early). */
+export interface RateSignal {
+	limit?: number;
+	remaining?: number;
+	/** Time until the window resets, from X-RateLimit-Reset. */
+	resetMs?: number;
+	/** From Retry-After (429 only, usually). */
+	retryAfterMs?: number;
+	/** False when the reset or retry time was given in whole seconds, so the true moment may be up to 1 s earlier. */
+	exact: boolean;
+}
+
+export function readRateSignal(headers: Headers, now = Date.now()): RateSignal {
+	const limit = Number(header(headers, 'x-ratelimit-limit'));
+	const retryAfter = header(headers, 'retry-after')?.trim();
+	const reset = header(headers, 'x-ratelimit-reset')?.trim();
+	const resetValue = Number(reset);
+	const retryAfterMsValue = retryAfterMs(headers, now);
+	const resetMsValue = rateLimitResetMs(headers, now);
+	const resetExact = resetMsValue !== undefined && (resetValue > 1e12 || !Number.isInteger(resetValue));
+	const retryExact = retryAfterMsValue !== undefined && retryAfter !== undefined && /^\d*\.\d+$/.test(retryAfter);
+	return {
+		limit: Number.isFinite(limit) && limit > 0 ? limit : undefined,
+		remaining: rateLimitRemaining(headers),
+		resetMs: resetMsValue,
+		retryAfterMs: retryAfterMsValue,
+		exact: retryAfterMsValue !== undefined ? retryExact : resetExact,
+	};
+}

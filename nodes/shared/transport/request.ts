@@ -1,6 +1,4 @@
-import { createHash } from 'crypto';
 import {
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -11,8 +9,10 @@ import {
 
 import { np6ApiError } from './errors';
 import { MEDIA_TYPE } from './mediaTypes';
-import { backoffMs, delayAfter429, rateLimitRemaining, rateLimitResetMs, requestIdOf } from './rateLimit';
-import { readRequestSettings } from './settings';
+import { Cancelled, pause } from './pause';
+import { backoffMs, requestIdOf } from './rateLimit';
+import { runContextOf } from './runContext';
+import { WaitTooLong, type Slot } from './scheduler';
 
 export type Np6Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -44,32 +44,21 @@ export interface Np6Response<T = unknown> {
 /** Repeating these cannot do anything twice, so they are retried after ambiguous failures. */
 const IDEMPOTENT = new Set<string>(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const MAX_FAILURE_RETRIES = 3;
+/** A request refused this often is failed even within its wait budget: NP6 is not letting it through. */
+const MAX_REFUSALS = 30;
 const NOT_REPEATED =
 	'NP6 may or may not have carried out this request. It was not repeated, because repeating a POST could do it twice (for a send: a second message).';
 
-interface Credentials {
-	apiKey: string;
-	baseUrl?: string;
-}
-
-/** Per API key and base URL: when the next request may go, after NP6 said none remain. */
-const pacing = new Map<string, number>();
-/** Per node run: how long it has waited for the rate limit so far. */
-const waitedPerRun = new WeakMap<object, { ms: number }>();
-
 /**
- * The one way NP6 is called. Adds auth (via the credential), media types and Content-Length,
- * rides out 429s within the node's wait budget, paces when NP6 says no request remains, retries
+ * The one way NP6 is called. Every request takes its turn from the scheduler of its credential (bounded
+ * concurrency, paced to NP6's rate limit), then n8n's request helper adds the credential's auth. Adds
+ * media types and Content-Length, rides out 429s within the wait budget of one request, retries
  * idempotent requests after 5xx/timeouts/connection errors, and maps failures to NodeApiError.
  */
 export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6Request): Promise<Np6Response<T>> {
-	const credentials = (await this.getCredentials('np6Api')) as unknown as Credentials;
-	const baseUrl = (credentials.baseUrl || 'https://api-cm.np6.com').replace(/\/+$/, '');
-	const scope = `${baseUrl} ${createHash('sha256').update(String(credentials.apiKey)).digest('hex')}`;
-	const settings = readRequestSettings(this);
-	const run = waitedPerRun.get(this) ?? { ms: 0 };
-	waitedPerRun.set(this, run);
-	const options = buildOptions(baseUrl, request, settings.timeoutMs);
+	const run = await runContextOf(this);
+	const { settings, scheduler, signal } = run;
+	const options = buildOptions(run.baseUrl, request, settings.timeoutMs);
 	const fail = (details: { status?: number; requestId?: string; meaning?: string; hint?: string }) =>
 		np6ApiError(this.getNode(), {
 			...details,
@@ -78,31 +67,44 @@ export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6R
 			path: request.path,
 			itemIndex: request.itemIndex,
 		});
-	const waitFor = async (ms: number, reason: () => string) => {
-		if (run.ms + ms > settings.waitBudgetMs) {
-			throw fail({
-				status: 429,
-				hint: `${reason()} Waiting ${seconds(ms)} more would exceed the node's rate-limit wait budget of ${seconds(settings.waitBudgetMs)} (${seconds(run.ms)} already waited); raise "Request Options → Rate Limit Wait Budget" or slow the workflow down.`,
-			});
-		}
-		run.ms += ms;
-		await sleep(ms);
-	};
 	const idempotent = IDEMPOTENT.has(request.method);
-	let rateLimited = 0;
+	let waitedMs = 0;
+	let refusals = 0;
 	let failures = 0;
+	const retryAfterFailure = async () => await stoppable(pause(backoffMs(failures++, Math.random, 500, 8_000), signal));
+	const stoppable = async <R>(work: Promise<R>): Promise<R> => {
+		try {
+			return await work;
+		} catch (error) {
+			if (error instanceof Cancelled) throw fail({ meaning: 'the execution was stopped before NP6 was asked' });
+			throw error;
+		}
+	};
 
 	for (;;) {
-		const pauseMs = (pacing.get(scope) ?? 0) - Date.now();
-		if (pauseMs > 0) await waitFor(pauseMs, () => 'NP6 said no request remains in its rate-limit window.');
+		let slot: Slot;
+		try {
+			slot = await stoppable(scheduler.acquire({ maxConcurrent: settings.maxConcurrent, budgetMs: settings.waitBudgetMs - waitedMs, signal }));
+		} catch (error) {
+			if (!(error instanceof WaitTooLong)) throw error;
+			throw fail({
+				status: 429,
+				hint: `${refusals ? `NP6 refused this request ${refusals} time(s) for its rate limit. ` : ''}Waiting ${seconds(error.waitMs)} more would exceed the rate-limit wait budget of ${seconds(settings.waitBudgetMs)} for one request (${seconds(waitedMs + error.waitedMs)} already waited); raise "Request Options → Rate Limit Wait Budget" or slow the workflow down.`,
+			});
+		}
+		waitedMs += slot.waitedMs;
 
 		let response: { statusCode: number; headers: Record<string, unknown>; body: unknown };
 		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(this, 'np6Api', options);
+			response = await this.helpers.httpRequestWithAuthentication.call(this, 'np6Api', options, {
+				credentialsDecrypted: run.credentials,
+			});
 		} catch (error) {
+			slot.release();
+			if (signal?.aborted) throw fail({ meaning: 'the execution was stopped while NP6 was answering' });
 			const meaning = describeTransportFailure(error);
 			if (idempotent && failures < MAX_FAILURE_RETRIES) {
-				await sleep(backoffMs(failures++, Math.random, 500, 8_000));
+				await retryAfterFailure();
 				continue;
 			}
 			throw fail({ meaning, hint: idempotent ? `Tried ${failures + 1} times.` : NOT_REPEATED });
@@ -110,15 +112,18 @@ export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6R
 
 		const { statusCode: status, headers } = response;
 		const requestId = requestIdOf(headers);
-		notePacing(scope, headers);
+		if (status === 429) refusals++;
+		scheduler.observe(status, headers, slot.sentAt, refusals);
+		slot.release();
 
 		if (status === 429) {
-			const delay = delayAfter429(headers, rateLimited++);
-			await waitFor(delay, () => `NP6 refused the request ${rateLimited} time(s) for its rate limit.`);
+			if (refusals >= MAX_REFUSALS) {
+				throw fail({ status, requestId, hint: `NP6 refused this request ${refusals} times in a row for its rate limit; it was not tried again.` });
+			}
 			continue;
 		}
 		if (status >= 500 && idempotent && failures < MAX_FAILURE_RETRIES) {
-			await sleep(backoffMs(failures++, Math.random, 500, 8_000));
+			await retryAfterFailure();
 			continue;
 		}
 		if (status >= 400 && !request.expectedStatuses?.includes(status)) {
@@ -128,7 +133,7 @@ export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6R
 		const parsed = parseBody(response.body, headers);
 		if (parsed === MALFORMED) {
 			if (idempotent && failures < MAX_FAILURE_RETRIES) {
-				await sleep(backoffMs(failures++, Math.random, 500, 8_000));
+				await retryAfterFailure();
 				continue;
 			}
 			throw fail({ requestId, meaning: `NP6 answered HTTP ${status} with a body that is not valid JSON` });
@@ -160,12 +165,6 @@ function buildOptions(baseUrl: string, request: Np6Request, timeoutMs: number): 
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
 	};
-}
-
-function notePacing(scope: string, headers: Record<string, unknown>): void {
-	if (rateLimitRemaining(headers) !== 0) return;
-	const resetMs = rateLimitResetMs(headers);
-	if (resetMs !== undefined) pacing.set(scope, Date.now() + resetMs);
 }
 
 const MALFORMED = Symbol('malformed');

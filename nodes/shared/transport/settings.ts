@@ -4,6 +4,7 @@ import type { Np6Context } from './request';
 
 export const DEFAULT_WAIT_BUDGET_SECONDS = 300;
 export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_MAX_CONCURRENT = 8;
 
 /** Every NP6 node shows this collection; the request helper reads it. */
 export const requestOptionsProperty: INodeProperties = {
@@ -14,13 +15,22 @@ export const requestOptionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrent',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 64 },
+			default: DEFAULT_MAX_CONCURRENT,
+			description:
+				"How many requests to NP6 may be under way at once. Items are worked on concurrently and paced to NP6's rate limit, which every NP6 node using the same credential shares.",
+		},
+		{
 			displayName: 'Rate Limit Wait Budget (Seconds)',
 			name: 'waitBudget',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: DEFAULT_WAIT_BUDGET_SECONDS,
 			description:
-				'How long this node may wait in total for NP6 rate limits (429 answers and pacing) before it fails the item it is on. Refused requests are repeated until then, so no item is lost to a 429.',
+				"How long one request may wait for NP6's rate limit (its turn, and the pauses NP6 asks for with 429 answers) before its item fails. A refused request is repeated until then, so no item is lost to a 429; a long run is not cut short.",
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -34,12 +44,13 @@ export const requestOptionsProperty: INodeProperties = {
 };
 
 export interface RequestSettings {
+	maxConcurrent: number;
 	waitBudgetMs: number;
 	timeoutMs: number;
 }
 
 export function readRequestSettings(context: Np6Context): RequestSettings {
-	let options: { waitBudget?: number; timeout?: number } = {};
+	let options: { maxConcurrent?: number; waitBudget?: number; timeout?: number } = {};
 	try {
 		// Item-based contexts take (name, itemIndex, fallback); load-options and poll ones take (name, fallback).
 		options = (
@@ -51,7 +62,15 @@ export function readRequestSettings(context: Np6Context): RequestSettings {
 		// Load-options calls may not see node parameters; the defaults apply.
 	}
 	return {
-		waitBudgetMs: (options.waitBudget ?? DEFAULT_WAIT_BUDGET_SECONDS) * 1000,
-		timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+		maxConcurrent: positive(options.maxConcurrent, DEFAULT_MAX_CONCURRENT, Math.floor),
+		waitBudgetMs: positive(options.waitBudget, DEFAULT_WAIT_BUDGET_SECONDS, Number, true) * 1000,
+		timeoutMs: positive(options.timeout, DEFAULT_TIMEOUT_SECONDS, Number) * 1000,
 	};
+}
+
+/** An option's number, or its default when it is missing, not a number or out of range. */
+function positive(value: unknown, fallback: number, round: (n: number) => number, zeroAllowed = false): number {
+	const number = round(Number(value));
+	if (value === undefined || value === null || value === '' || !Number.isFinite(number)) return fallback;
+	return number > 0 || (zeroAllowed && number === 0) ? number : fallback;
 }

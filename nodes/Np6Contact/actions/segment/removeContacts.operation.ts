@@ -1,7 +1,10 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 
+import { findContactByUnicity } from '../../../shared/np6/contactByUnicity';
+import { runConcurrently } from '../../../shared/operations/concurrently';
 import { lowConfidenceHint } from '../../../shared/operations/resource';
 import { np6ApiRequest } from '../../../shared/transport/request';
+import { readRequestSettings } from '../../../shared/transport/settings';
 import { changeMembers } from './segmentMembers';
 import { memberProperties, staticSegmentPicker } from './segmentParameters';
 
@@ -33,25 +36,22 @@ export const executeAll = changeMembers(async function (segmentId, identifyBy, c
 		throw new NodeOperationError(this.getNode(), `Segment ${segmentId} is dynamic: NP6 computes its members, they cannot be removed`, { itemIndex });
 	}
 	let removed = 0;
-	const notFound: string[] = [];
-	for (const contact of contacts) {
-		let id = contact;
-		if (identifyBy === 'unicity') {
-			const found = await np6ApiRequest.call(this, { method: 'GET', path: '/targets', query: { unicity: contact }, expectedStatuses: [404], itemIndex });
-			if (found.status === 404) {
-				notFound.push(contact);
-				continue;
-			}
-			id = String((found.body as IDataObject).id);
+	const notFound = new Set<number>();
+	await runConcurrently(contacts.length, readRequestSettings(this).maxConcurrent, async (index) => {
+		const contact = contacts[index];
+		const id = identifyBy === 'unicity' ? (await findContactByUnicity.call(this, contact, itemIndex))?.id : contact;
+		if (id === undefined) {
+			notFound.add(index);
+			return;
 		}
 		const { status } = await np6ApiRequest.call(this, {
 			method: 'DELETE',
-			path: `/targets/${encodeURIComponent(id)}/segments/${segmentId}`,
+			path: `/targets/${encodeURIComponent(String(id))}/segments/${segmentId}`,
 			expectedStatuses: [404],
 			itemIndex,
 		});
-		if (status === 404) notFound.push(contact);
+		if (status === 404) notFound.add(index);
 		else removed++;
-	}
-	return { segmentId, identifiedBy: identifyBy, requested: contacts.length, removed, notFound };
+	});
+	return { segmentId, identifiedBy: identifyBy, requested: contacts.length, removed, notFound: contacts.filter((_, index) => notFound.has(index)) };
 });
