@@ -1,47 +1,40 @@
-import { parseArgs } from 'node:util';
+import { CLI_HELP, parseCliArgs, UsageError, type CliCommand } from './cliOptions';
+import type { RateLimitConfig } from './core/rateLimiter';
+import { startSimulator } from './index';
 
-import type { ResetFormat } from './core/rateLimiter';
-import type { SeedName } from './seed';
-import { DEFAULT_API_KEY, startSimulator } from './index';
+function readCommand(): CliCommand {
+	try {
+		return parseCliArgs(process.argv.slice(2));
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		console.error(`simulator: ${error.message}\n(npm run simulator -- --help lists the options)`);
+		process.exit(2);
+	}
+}
 
-const { values } = parseArgs({
-	options: {
-		port: { type: 'string', default: process.env.NP6_SIMULATOR_PORT ?? '5680' },
-		host: { type: 'string', default: '127.0.0.1' },
-		key: { type: 'string', default: process.env.NP6_SIMULATOR_KEY ?? DEFAULT_API_KEY },
-		seed: { type: 'string', default: 'demo' },
-		contacts: { type: 'string', default: '300' },
-		'rate-limit': { type: 'string' },
-		'reset-format': { type: 'string', default: 'epochMs' },
-		'validation-delay': { type: 'string', default: '300' },
-		help: { type: 'boolean', default: false },
-	},
-});
+function describeRateLimit(rateLimit: RateLimitConfig | undefined): string {
+	if (!rateLimit) return 'off';
+	const described = `${rateLimit.limit} requests per ${rateLimit.windowMs} ms per key, ${rateLimit.resetFormat} headers`;
+	const change = rateLimit.change;
+	if (!change) return described;
+	const when = change.afterMs !== undefined ? `${change.afterMs / 1000} s` : `${change.afterRequests} allowed requests`;
+	return `${described}; becomes ${change.limit} after ${when}`;
+}
 
-if (values.help) {
-	console.log(`npm run simulator -- [--port 5680] [--key ${DEFAULT_API_KEY}] [--seed demo|fields|empty]
-                      [--contacts 300] [--rate-limit <requests per second>] [--reset-format epochMs|epochSeconds|delaySeconds]
-                      [--validation-delay <ms an action stays in state 30, default 300>]`);
+const command = readCommand();
+if (command.help) {
+	console.log(CLI_HELP);
 	process.exit(0);
 }
 
 void (async () => {
-	const rateLimit = values['rate-limit']
-		? { limit: Number(values['rate-limit']), resetFormat: values['reset-format'] as ResetFormat }
-		: undefined;
-	const simulator = await startSimulator({
-		port: Number(values.port),
-		host: values.host,
-		apiKeys: [values.key],
-		seed: values.seed as SeedName,
-		contacts: Number(values.contacts),
-		rateLimit,
-		validationDelayMs: Number(values['validation-delay']),
-	});
+	const options = command.options;
+	const simulator = await startSimulator(options);
 	console.log(
 		[
 			`API key (X-Key): ${simulator.apiKey}`,
-			`Rate limit: ${rateLimit ? `${rateLimit.limit} requests/s per key` : 'off'}`,
+			`Rate limit: ${describeRateLimit(options.rateLimit)}`,
+			`Latency: ${options.latencyMs ? `${options.latencyMs} ms round trip` : 'none'}`,
 			`Request log: GET ${simulator.url}/_simulator/requests`,
 			`NP6 simulator listening on ${simulator.url}`,
 		].join('\n'),

@@ -1,6 +1,6 @@
 import { catalogueOperations } from './catalogue';
 import type { FaultRule } from './core/faults';
-import type { RateLimitConfig } from './core/rateLimiter';
+import { rateLimitConfigProblem, type RateLimitConfig } from './core/rateLimiter';
 import { fail, ok } from './core/replies';
 import { SimulatorServer, type ControlRequest } from './core/server';
 import type { SimReply } from './core/types';
@@ -19,6 +19,8 @@ export interface SimulatorOptions {
 	contacts?: number;
 	rateLimit?: RateLimitConfig;
 	faultSeed?: number;
+	/** Round trip added to every NP6 request, half before it reaches NP6, half before its answer (default 0). */
+	latencyMs?: number;
 	/** How long validation phase 1 keeps an action in state 30 before 38 (default 300 ms). */
 	validationDelayMs?: number;
 }
@@ -43,6 +45,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		sections: sections.map((section) => section(state)),
 		rateLimit: options.rateLimit,
 		faultSeed: options.faultSeed,
+		latencyMs: options.latencyMs,
 		control: (request) => control(server, state, request),
 	});
 	const url = await server.listen(options.port ?? 0, options.host);
@@ -58,9 +61,21 @@ function control(server: SimulatorServer, state: Np6State, request: ControlReque
 		case 'DELETE /_simulator/requests':
 			server.log.clear();
 			return ok({ cleared: true });
-		case 'PUT /_simulator/rate-limit':
-			server.setRateLimit((request.body as RateLimitConfig | null) ?? undefined);
-			return ok({ rateLimit: request.body ?? null });
+		// A RateLimitConfig, e.g. `{"limit":5,"resetFormat":"retryAfter","change":{"limit":2,"afterMs":10000}}`, or null.
+		case 'PUT /_simulator/rate-limit': {
+			const config = request.body ?? null;
+			const problem = config === null ? undefined : rateLimitConfigProblem(config);
+			if (problem) return badControlRequest(problem);
+			server.setRateLimit((config as RateLimitConfig | null) ?? undefined);
+			return ok({ rateLimit: config });
+		}
+		// `{"ms": 200}`: the round trip added to every NP6 request from now on.
+		case 'PUT /_simulator/latency': {
+			const ms = (request.body as { ms?: unknown } | null)?.ms;
+			if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return badControlRequest('expected {"ms": <number ≥ 0>}');
+			server.setLatency(ms);
+			return ok({ ms });
+		}
 		case 'POST /_simulator/faults':
 			if (!request.body || typeof request.body !== 'object') return fail(400);
 			server.addFault(request.body as FaultRule);
@@ -84,6 +99,9 @@ function control(server: SimulatorServer, state: Np6State, request: ControlReque
 			return undefined;
 	}
 }
+
+/** Unlike NP6's empty error bodies, a control request that is refused says why. */
+const badControlRequest = (error: string): SimReply => ({ status: 400, body: { error } });
 
 /** Feedback to inject, as a control request writes it; undefined when malformed. */
 function asFeedback(body: Record<string, unknown>): Feedback | undefined {

@@ -15,6 +15,8 @@ export interface ServerOptions {
 	sections: SectionHandlers[];
 	rateLimit?: RateLimitConfig;
 	faultSeed?: number;
+	/** Round trip added to every NP6 request, half each way (default 0). */
+	latencyMs?: number;
 	/** Control endpoints under /_simulator for a simulator running in another process. */
 	control?: (request: ControlRequest) => SimReply | undefined;
 }
@@ -31,12 +33,14 @@ export class SimulatorServer {
 	readonly faults: FaultInjector;
 	readonly router: Router;
 	private limiter?: RateLimiter;
+	private latencyMs = 0;
 	private readonly server: Server;
 
 	constructor(private readonly options: ServerOptions) {
 		this.router = new Router(options.operations, options.sections);
 		this.faults = new FaultInjector(options.faultSeed);
 		this.setRateLimit(options.rateLimit);
+		this.setLatency(options.latencyMs ?? 0);
 		this.server = createServer((req, res) => {
 			this.handle(req, res).catch((error: unknown) => {
 				console.error('simulator: unexpected error', error);
@@ -45,8 +49,15 @@ export class SimulatorServer {
 		});
 	}
 
+	/** Throws on an invalid config (see rateLimitConfigProblem); a change's afterMs counts from now. */
 	setRateLimit(config: RateLimitConfig | undefined): void {
 		this.limiter = config ? new RateLimiter(config) : undefined;
+	}
+
+	/** Applies to requests from their next leg on, including those in flight. */
+	setLatency(ms: number): void {
+		if (!Number.isFinite(ms) || ms < 0) throw new Error(`latency must be a number of ms ≥ 0, got ${ms}`);
+		this.latencyMs = ms;
 	}
 
 	addFault(rule: FaultRule): void {
@@ -74,11 +85,13 @@ export class SimulatorServer {
 			return send(res, randomUUID(), reply);
 		}
 
+		await this.travel('toNp6');
 		const requestId = randomUUID();
 		const query = toQuery(url.searchParams);
 		const entry = this.log.add({ requestId, at: Date.now(), method, path: url.pathname, query, handled: false });
-		const answer = (reply: SimReply) => {
+		const answer = async (reply: SimReply) => {
 			entry.status = reply.status;
+			await this.travel('back');
 			send(res, requestId, reply);
 		};
 
@@ -110,7 +123,7 @@ export class SimulatorServer {
 		if (before) {
 			entry.interference = before.kind;
 			if (before.kind === 'delay') await wait(before.delayMs ?? 0);
-			else return this.applyFault(before, res, requestId, entry);
+			else return this.applyFault(before, res, requestId, entry, answer);
 		}
 
 		const request: SimRequest = {
@@ -131,25 +144,39 @@ export class SimulatorServer {
 		if (after) {
 			entry.interference = after.kind;
 			if (after.kind === 'delay') await wait(after.delayMs ?? 0);
-			else return this.applyFault(after, res, requestId, entry);
+			else return this.applyFault(after, res, requestId, entry, answer);
 		}
-		answer(withRate(reply));
+		return answer(withRate(reply));
 	}
 
-	private applyFault(rule: FaultRule, res: ServerResponse, requestId: string, entry: LoggedRequest): void {
+	private async applyFault(
+		rule: FaultRule,
+		res: ServerResponse,
+		requestId: string,
+		entry: LoggedRequest,
+		answer: (reply: SimReply) => Promise<void>,
+	): Promise<void> {
 		if (rule.kind === 'reset') {
 			entry.status = 0;
+			await this.travel('back');
 			res.socket?.destroy();
 			return;
 		}
 		if (rule.kind === 'malformed') {
 			entry.status = 200;
+			await this.travel('back');
 			res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': requestId });
 			res.end('{"id": "000PKXK4", "fie');
 			return;
 		}
-		entry.status = rule.status ?? 503;
-		send(res, requestId, { status: entry.status, headers: rule.headers });
+		return answer({ status: rule.status ?? 503, headers: rule.headers });
+	}
+
+	/** Half the round trip per leg; no timer at all without latency, so answers keep their order. */
+	private async travel(leg: 'toNp6' | 'back'): Promise<void> {
+		const toNp6 = Math.floor(this.latencyMs / 2);
+		const ms = leg === 'toNp6' ? toNp6 : this.latencyMs - toNp6;
+		if (ms > 0) await wait(ms);
 	}
 }
 

@@ -7,7 +7,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { runConcurrently } from '../operations/concurrently';
 import { np6ApiRequest } from '../transport/request';
+import { readRequestSettings } from '../transport/settings';
 
 /** How one kind of send (email/SMS action, push notification) talks to NP6. */
 export interface SendChannel {
@@ -100,6 +102,7 @@ export async function sendInBatches(this: IExecuteFunctions, channel: SendChanne
 		}
 	}
 
+	const batches: Array<{ target: string; endpoint: SendEndpoint; batch: Prepared[] }> = [];
 	for (const [target, messages] of byTarget) {
 		let endpoint: SendEndpoint;
 		try {
@@ -109,11 +112,15 @@ export async function sendInBatches(this: IExecuteFunctions, channel: SendChanne
 			continue;
 		}
 		for (let start = 0; start < messages.length; start += options.batchSize) {
-			const batch = messages.slice(start, start + options.batchSize);
-			const results = await sendBatch.call(this, channel, target, endpoint, batch, options.retryUnknownOutcome);
-			batch.forEach(({ itemIndex }, i) => (outcomes[itemIndex] = results[i]));
+			batches.push({ target, endpoint, batch: messages.slice(start, start + options.batchSize) });
 		}
 	}
+	// Several batches at once; each is still sent once (sendBatch repeats only what NP6 refused with a 429).
+	await runConcurrently(batches.length, readRequestSettings(this).maxConcurrent, async (index) => {
+		const { target, endpoint, batch } = batches[index];
+		const results = await sendBatch.call(this, channel, target, endpoint, batch, options.retryUnknownOutcome);
+		batch.forEach(({ itemIndex }, i) => (outcomes[itemIndex] = results[i]));
+	});
 	return toOutput.call(this, outcomes);
 }
 

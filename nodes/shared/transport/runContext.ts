@@ -34,13 +34,17 @@ export async function runContextOf(context: Np6Context): Promise<RunContext> {
 async function load(context: Np6Context): Promise<RunContext> {
 	const data = (await context.getCredentials('np6Api')) as ICredentialDataDecryptedObject;
 	const baseUrl = String(data.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	const keyHash = createHash('sha256').update(String(data.apiKey)).digest('hex');
 	const reference = context.getNode().credentials?.np6Api;
 	return {
 		baseUrl,
 		credentials: { id: reference?.id ?? '', name: reference?.name ?? 'NP6 API', type: 'np6Api', data },
 		settings: readRequestSettings(context),
-		scheduler: schedulerFor(`${baseUrl} ${keyHash}`),
+		scheduler: schedulerFor(schedulerScope(baseUrl, String(data.apiKey))),
 		signal: 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined,
 	};
+}
+
+/** One scheduler per base URL and API key; the key is only kept as a hash. */
+export function schedulerScope(baseUrl: string, apiKey: string): string {
+	return `${baseUrl.replace(/\/+$/, '')} ${createHash('sha256').update(apiKey).digest('hex')}`;
 }

@@ -1,6 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { runConcurrently } from '../../../shared/operations/concurrently';
 import { np6ApiRequest } from '../../../shared/transport/request';
+import { readRequestSettings } from '../../../shared/transport/settings';
 import { changeMembers } from './segmentMembers';
 import { memberProperties, staticSegmentPicker } from './segmentParameters';
 
@@ -18,12 +20,12 @@ export const description = updateDisplayOptions({ show: { resource: ['segment'],
 /** Add Contacts: PUT /segments/{id}/targets, 50 contacts per call, unicity values with NP6's Accept variant. */
 export const executeAll = changeMembers(async function (segmentId, identifyBy, contacts, itemIndex) {
 	let added = 0;
-	let requests = 0;
-	for (let start = 0; start < contacts.length; start += BATCH_SIZE) {
+	const batches = Math.ceil(contacts.length / BATCH_SIZE);
+	await runConcurrently(batches, readRequestSettings(this).maxConcurrent, async (batch) => {
 		const { body } = await np6ApiRequest.call(this, {
 			method: 'PUT',
 			path: `/segments/${segmentId}/targets`,
-			body: contacts.slice(start, start + BATCH_SIZE),
+			body: contacts.slice(batch * BATCH_SIZE, (batch + 1) * BATCH_SIZE),
 			...(identifyBy === 'unicity' ? { accept: 'application/vnd.mperf.v8.unicity' } : {}),
 			meanings: {
 				404: 'NP6 has no segment with this ID',
@@ -32,7 +34,6 @@ export const executeAll = changeMembers(async function (segmentId, identifyBy, c
 			itemIndex,
 		});
 		added += Number(body) || 0;
-		requests++;
-	}
-	return { segmentId, identifiedBy: identifyBy, requested: contacts.length, added, alreadyMembersOrUnknown: contacts.length - added, requests };
+	});
+	return { segmentId, identifiedBy: identifyBy, requested: contacts.length, added, alreadyMembersOrUnknown: contacts.length - added, requests: batches };
 });
