@@ -13,6 +13,8 @@ import {
 	type INodeType,
 	type INodeTypes,
 	type IRun,
+	type ITaskData,
+	type IVersionedNodeType,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowExecuteMode,
@@ -55,15 +57,26 @@ const manualTrigger: INodeType = {
 	},
 };
 
+/** Node classes from elsewhere (e.g. n8n-nodes-base's HTTP Request) that workflows may also use. */
+const registeredNodes = new Map<string, INodeType | IVersionedNodeType>();
+
+/** Lets `runChain` workflows use another node class under its full type name, e.g. 'n8n-nodes-base.httpRequest'. */
+export function registerNodeType(typeName: string, nodeType: INodeType | IVersionedNodeType): void {
+	registeredNodes.set(typeName, nodeType);
+}
+
 const nodeTypes: INodeTypes = {
 	getByName: (type) => lookup(type),
-	getByNameAndVersion: (type) => lookup(type),
+	getByNameAndVersion: (type, version) => {
+		const node = lookup(type);
+		return 'nodeVersions' in node ? node.getNodeType(version) : node;
+	},
 	getKnownTypes: () => ({}),
 };
 
-function lookup(type: string): INodeType {
+function lookup(type: string): INodeType | IVersionedNodeType {
 	if (type === 'n8n-nodes-base.manualTrigger') return manualTrigger;
-	const node = packageNodes[type];
+	const node = packageNodes[type] ?? registeredNodes.get(type);
 	if (!node) throw new Error(`Unknown node type ${type}`);
 	return node;
 }
@@ -175,7 +188,40 @@ export interface Backend {
 	apiKey: string;
 }
 
-function workflowFor(node: NodeUnderTest) {
+export interface ChainNode {
+	/** Unique within the workflow; results are keyed by it. */
+	name: string;
+	/** Full type name, e.g. 'n8n-nodes-np6.np6Contact' or 'n8n-nodes-base.httpRequest'. */
+	type: string;
+	typeVersion?: number;
+	parameters: IDataObject;
+	continueOnFail?: boolean;
+	/** Attach the NP6 test credential; by default only this package's nodes get it. */
+	credentials?: boolean;
+}
+
+export interface NodeRunResult {
+	/** Output items of the node (first output). */
+	items: INodeExecutionData[];
+	/** The node's error, when it failed and did not continue. */
+	error?: RunResult['error'];
+	/** Milliseconds the node took, as n8n records it in the run data. */
+	executionTime: number;
+}
+
+export interface ChainResult {
+	/** Per node name; a node that never ran has no entry. */
+	nodes: Record<string, NodeRunResult>;
+	/** The workflow-level error, if the run stopped on one. */
+	error?: RunResult['error'];
+	run: IRun;
+}
+
+function workflowFor(chain: ChainNode[]) {
+	const names = ['Start', ...chain.map((node) => node.name)];
+	const connections = Object.fromEntries(
+		names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
+	);
 	const workflowData: IWorkflowBase = {
 		id: 'test-workflow',
 		name: 'test',
@@ -186,22 +232,32 @@ function workflowFor(node: NodeUnderTest) {
 		activeVersionId: null,
 		nodes: [
 			{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: '2',
-				name: 'NP6',
-				type: `${PACKAGE}.${node.type}`,
-				typeVersion: 1,
-				position: [200, 0],
+			...chain.map((node, i) => ({
+				id: String(i + 2),
+				name: node.name,
+				type: node.type,
+				typeVersion: node.typeVersion ?? 1,
+				position: [200 * (i + 1), 0] as [number, number],
 				parameters: node.parameters as INode['parameters'],
-				credentials: { np6Api: { id: 'cred-1', name: 'NP6 test' } },
+				...((node.credentials ?? node.type.startsWith(`${PACKAGE}.`))
+					? { credentials: { np6Api: { id: 'cred-1', name: 'NP6 test' } } }
+					: {}),
 				...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-			},
+			})),
 		],
-		connections: { Start: { main: [[{ node: 'NP6', type: 'main', index: 0 }]] } },
+		connections,
 		settings: { executionOrder: 'v1' },
 	} as IWorkflowBase;
 	return { workflowData, workflow: new Workflow({ ...workflowData, nodeTypes, staticData: {}, pinData: undefined }) };
 }
+
+/** The single NP6 node of `runNode` and `loadOptions`, named "NP6". */
+const asChainNode = (node: NodeUnderTest): ChainNode => ({
+	name: 'NP6',
+	type: `${PACKAGE}.${node.type}`,
+	parameters: node.parameters,
+	continueOnFail: node.continueOnFail,
+});
 
 function additionalDataFor(backend: Backend, workflowData: IWorkflowBase, mode: WorkflowExecuteMode): IWorkflowExecuteAdditionalData {
 	const executionId = `exec-${Math.random().toString(36).slice(2)}`;
@@ -240,7 +296,7 @@ export async function loadOptions<T>(
 	method: (this: ILoadOptionsFunctions, ...args: never[]) => Promise<T>,
 	...args: unknown[]
 ): Promise<T> {
-	const { workflowData, workflow } = workflowFor(node);
+	const { workflowData, workflow } = workflowFor([asChainNode(node)]);
 	const context = new LoadOptionsContext(workflow, workflow.getNode('NP6')!, additionalDataFor(backend, workflowData, 'internal'), 'parameters');
 	return await (method as (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<T>).call(context, ...args);
 }
@@ -254,14 +310,36 @@ export async function runNode(
 	node: NodeUnderTest,
 	inputItems: Array<IDataObject | INodeExecutionData> = [{}],
 ): Promise<RunResult> {
+	const { nodes, error, run } = await runChain(backend, [asChainNode(node)], inputItems);
+	return { items: nodes.NP6?.items ?? [], error: nodes.NP6?.error ?? error, run };
+}
+
+/**
+ * Runs Manual Trigger → (input items) → nodes[0] → nodes[1] → … as one workflow through n8n-core's
+ * WorkflowExecute, so the nodes share one process and one execution, as in n8n.
+ */
+export async function runChain(
+	backend: Backend,
+	chain: ChainNode[],
+	inputItems: Array<IDataObject | INodeExecutionData> = [{}],
+): Promise<ChainResult> {
 	const mode: WorkflowExecuteMode = 'manual';
-	const { workflowData, workflow } = workflowFor(node);
+	const { workflowData, workflow } = workflowFor(chain);
 	const additionalData = additionalDataFor(backend, workflowData, mode);
 
-	// Pin the input items on the trigger so the NP6 node receives exactly these.
+	// Pin the input items on the trigger so the first node receives exactly these.
 	const pinData = { Start: inputItems.map((item) => ('json' in item ? item : { json: item })) };
 	const run = await new WorkflowExecute(additionalData, mode).run({ workflow, pinData } as never);
-	const taskData = run.data.resultData.runData.NP6?.[0];
-	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'] | undefined;
-	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+	const { runData, error } = run.data.resultData;
+	const nodes: Record<string, NodeRunResult> = {};
+	for (const { name } of chain) {
+		const taskData: ITaskData | undefined = runData[name]?.[0];
+		if (!taskData) continue;
+		nodes[name] = {
+			items: taskData.data?.main?.[0] ?? [],
+			error: taskData.error as RunResult['error'] | undefined,
+			executionTime: taskData.executionTime,
+		};
+	}
+	return { nodes, error: error as RunResult['error'] | undefined, run };
 }
