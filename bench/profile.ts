@@ -12,7 +12,7 @@ import { people } from './throughput/people';
 const WRITES = 1000;
 
 /** The first matching label, tested from the sample's own frame outwards. */
-const CATEGORIES: Array<[string, (frame: Profiler.CallFrame) => boolean]> = [
+const CATEGORIES: Array<[string, (frame: Profiler.ProfileNode['callFrame']) => boolean]> = [
 	['NP6 simulator (same process)', (f) => f.url.includes('/simulator/')],
 	["credential's authenticate block (n8n expression)", (f) => f.functionName === 'authenticate' && f.url.includes('/test/harness/')],
 	['node parameters (n8n expressions)', (f) => f.functionName.includes('getNodeParameter')],

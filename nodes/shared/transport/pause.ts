@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 /** The execution was stopped while a request waited. */
 export class Cancelled extends Error {
 	constructor() {
@@ -9,15 +11,15 @@ export class Cancelled extends Error {
 export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) throw new Cancelled();
 	if (ms <= 0) return;
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', abort);
-			resolve();
-		}, ms);
-		function abort() {
-			clearTimeout(timer);
-			reject(new Cancelled());
-		}
-		signal?.addEventListener('abort', abort, { once: true });
+	if (!signal) return await sleep(ms);
+	let abort = () => {};
+	const cancelled = new Promise<never>((_, reject) => {
+		abort = () => reject(new Cancelled());
+		signal.addEventListener('abort', abort, { once: true });
 	});
+	try {
+		await Promise.race([sleep(ms), cancelled]);
+	} finally {
+		signal.removeEventListener('abort', abort);
+	}
 }

@@ -9,7 +9,7 @@ import {
 
 import { np6ApiError } from './errors';
 import { MEDIA_TYPE } from './mediaTypes';
-import { Cancelled, pause } from './pause';
+import { pause } from './pause';
 import { backoffMs, requestIdOf } from './rateLimit';
 import { runContextOf } from './runContext';
 import { WaitTooLong, type Slot } from './scheduler';
@@ -71,22 +71,18 @@ export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6R
 	let waitedMs = 0;
 	let refusals = 0;
 	let failures = 0;
-	const retryAfterFailure = async () => await stoppable(pause(backoffMs(failures++, Math.random, 500, 8_000), signal));
-	const stoppable = async <R>(work: Promise<R>): Promise<R> => {
-		try {
-			return await work;
-		} catch (error) {
-			if (error instanceof Cancelled) throw fail({ meaning: 'the execution was stopped before NP6 was asked' });
-			throw error;
-		}
-	};
+	const stopped = () => fail({ meaning: 'the execution was stopped before NP6 was asked' });
+	const retryAfterFailure = async () =>
+		await pause(backoffMs(failures++, Math.random, 500, 8_000), signal).catch(() => {
+			throw stopped();
+		});
 
 	for (;;) {
 		let slot: Slot;
 		try {
-			slot = await stoppable(scheduler.acquire({ maxConcurrent: settings.maxConcurrent, budgetMs: settings.waitBudgetMs - waitedMs, signal }));
+			slot = await scheduler.acquire({ maxConcurrent: settings.maxConcurrent, budgetMs: settings.waitBudgetMs - waitedMs, signal });
 		} catch (error) {
-			if (!(error instanceof WaitTooLong)) throw error;
+			if (!(error instanceof WaitTooLong)) throw stopped();
 			throw fail({
 				status: 429,
 				hint: `${refusals ? `NP6 refused this request ${refusals} time(s) for its rate limit. ` : ''}Waiting ${seconds(error.waitMs)} more would exceed the rate-limit wait budget of ${seconds(settings.waitBudgetMs)} for one request (${seconds(waitedMs + error.waitedMs)} already waited); raise "Request Options → Rate Limit Wait Budget" or slow the workflow down.`,

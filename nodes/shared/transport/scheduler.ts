@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { Cancelled } from './pause';
 import { readRateSignal } from './rateLimit';
 
@@ -58,7 +60,8 @@ export class RequestScheduler {
 	readonly counts = { sent: 0, refused: 0 };
 	private inFlight = 0;
 	private readonly queue: Waiter[] = [];
-	private timer?: ReturnType<typeof setTimeout>;
+	/** When the pending wake-up (if any) will call `pump`. */
+	private wakeAt = Infinity;
 	private nextStartAt = 0;
 	private pausedUntil = 0;
 	/** Milliseconds between request starts; 0 while no limit is known. */
@@ -127,8 +130,6 @@ export class RequestScheduler {
 
 	/** Starts every waiting request whose turn has come, and sets a timer for the next one. */
 	private pump(): void {
-		clearTimeout(this.timer);
-		this.timer = undefined;
 		while (this.queue.length > 0) {
 			const now = Date.now();
 			const startAt = Math.max(now, this.nextStartAt, this.pausedUntil);
@@ -138,7 +139,7 @@ export class RequestScheduler {
 			const next = this.queue.find((waiter) => this.inFlight < (this.answered ? waiter.maxConcurrent : 1));
 			if (!next) return;
 			if (startAt > now) {
-				this.timer = setTimeout(() => this.pump(), startAt - now);
+				this.wakeUpAt(startAt);
 				return;
 			}
 			this.queue.splice(this.queue.indexOf(next), 1);
@@ -157,6 +158,17 @@ export class RequestScheduler {
 				},
 			});
 		}
+	}
+
+	/** One wake-up at a time; an earlier one replaces it, a later one is left to the pending one. */
+	private wakeUpAt(at: number): void {
+		if (this.wakeAt <= at && this.wakeAt > Date.now()) return;
+		this.wakeAt = at;
+		void sleep(at - Date.now()).then(() => {
+			if (this.wakeAt !== at) return;
+			this.wakeAt = Infinity;
+			this.pump();
+		});
 	}
 
 	private drop(waiter: Waiter, error: Error): void {
