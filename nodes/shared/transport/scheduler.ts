@@ -164,7 +164,7 @@ export class RequestScheduler {
 	private wakeUpAt(at: number): void {
 		if (this.wakeAt <= at && this.wakeAt > Date.now()) return;
 		this.wakeAt = at;
-		void sleep(at - Date.now()).then(() => {
+		void sleep(Math.max(0, at - Date.now())).then(() => {
 			if (this.wakeAt !== at) return;
 			this.wakeAt = Infinity;
 			this.pump();
@@ -183,7 +183,12 @@ export class RequestScheduler {
 	}
 
 	private slowDown(now: number): void {
-		const rate = this.spacingMs > 0 ? this.rate * DECREASE : Math.max(1, this.accepted.filter((at) => at > now - 1000).length);
+		// What NP6 accepted in the last second is the best estimate of its limit; never slow down by more than DECREASE.
+		const acceptedLastSecond = this.accepted.filter((at) => at > now - 1000).length;
+		const rate =
+			this.spacingMs > 0
+				? Math.min(this.rate, Math.max(this.rate * DECREASE, acceptedLastSecond * SPACING_MARGIN ** -1))
+				: Math.max(1, acceptedLastSecond);
 		this.spacingMs = 1000 / rate;
 		this.lastDecreaseAt = now;
 	}
