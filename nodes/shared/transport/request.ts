@@ -39,6 +39,8 @@ export interface Np6Response<T = unknown> {
 	status: number;
 	body: T;
 	requestId?: string;
+	/** A repeated DELETE answered 404: the attempt whose answer was lost had already deleted it. */
+	deletedByEarlierAttempt?: boolean;
 }
 
 /** Repeating these cannot do anything twice, so they are retried after ambiguous failures. */
@@ -121,6 +123,10 @@ export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6R
 		if (status >= 500 && idempotent && failures < MAX_FAILURE_RETRIES) {
 			await retryAfterFailure();
 			continue;
+		}
+		// An earlier attempt may have deleted it before its answer was lost: gone is what was asked.
+		if (status === 404 && request.method === 'DELETE' && failures > 0) {
+			return { status, body: undefined as T, requestId, deletedByEarlierAttempt: true };
 		}
 		if (status >= 400 && !request.expectedStatuses?.includes(status)) {
 			throw fail({ status, requestId, hint: status >= 500 ? (idempotent ? `Tried ${failures + 1} times.` : NOT_REPEATED) : undefined });

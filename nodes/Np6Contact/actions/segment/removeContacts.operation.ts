@@ -44,13 +44,13 @@ export const executeAll = changeMembers(async function (segmentId, identifyBy, c
 			notFound.add(index);
 			return;
 		}
-		const { status } = await np6ApiRequest.call(this, {
+		const { status, deletedByEarlierAttempt } = await np6ApiRequest.call(this, {
 			method: 'DELETE',
 			path: `/targets/${encodeURIComponent(String(id))}/segments/${segmentId}`,
 			expectedStatuses: [404],
 			itemIndex,
 		});
-		if (status === 404) notFound.add(index);
+		if (status === 404 && !deletedByEarlierAttempt) notFound.add(index);
 		else removed++;
 	});
 	return { segmentId, identifiedBy: identifyBy, requested: contacts.length, removed, notFound: contacts.filter((_, index) => notFound.has(index)) };

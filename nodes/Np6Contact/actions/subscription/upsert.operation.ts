@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { contactAddressProperties, readContactAddress } from '../../../shared/operations/contactAddress';
@@ -24,7 +25,7 @@ const parameters: ParameterSpec[] = [
 		key: 'id',
 		optional: true,
 		format: 'uuid',
-		description: 'Give the ID of an existing subscription to update it; leave empty to create one',
+		description: 'Give the ID of an existing subscription to update it; leave empty to create one (the node then chooses its ID, so a repeated request cannot create it twice)',
 	},
 ];
 
@@ -32,7 +33,11 @@ const properties: INodeProperties[] = [...contactAddressProperties(), ...toPrope
 
 export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['upsert'] } }, properties);
 
-/** PUT /subscriptions: the contact named by ID, unicity or hash subscribes an app install to push. */
+/**
+ * PUT /subscriptions: the contact named by ID, unicity or hash subscribes an app install to push. NP6
+ * creates a subscription for a PUT without `id`, so the node always sends one (a new UUID when none is
+ * given): the request helper may repeat a PUT whose answer was lost, and must not create two.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const contact = readContactAddress.call(this, itemIndex);
 	const [application, type, token, id] = parameters.map((p) => readParameter.call(this, p, itemIndex));
@@ -40,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PUT',
 		path: '/subscriptions',
 		body: {
-			...(id ? { id } : {}),
+			id: id || randomUUID(),
 			application,
 			provider: { type, token },
 			contact: { type: contact.way, value: contact.value },
