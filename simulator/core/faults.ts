@@ -6,7 +6,9 @@ export type FaultKind =
 	/** Destroy the connection without an answer. */
 	| 'reset'
 	/** Answer 200 with a truncated JSON body. */
-	| 'malformed';
+	| 'malformed'
+	/** After NP6 acted: answer its array body without its last entry (a batch answered for fewer recipients). */
+	| 'partial';
 
 export interface FaultRule {
 	kind: FaultKind;

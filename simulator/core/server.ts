@@ -144,6 +144,7 @@ export class SimulatorServer {
 		if (after) {
 			entry.interference = after.kind;
 			if (after.kind === 'delay') await wait(after.delayMs ?? 0);
+			else if (after.kind === 'partial') return answer(withRate(Array.isArray(reply.body) ? { ...reply, body: reply.body.slice(0, -1) } : reply));
 			else return this.applyFault(after, res, requestId, entry, answer);
 		}
 		return answer(withRate(reply));

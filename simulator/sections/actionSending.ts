@@ -84,7 +84,7 @@ export function actionSendingSection(state: Np6State): SectionHandlers {
 			if ('status' in checked) return checked;
 			const { action, messages } = checked;
 			const results = messages.map((message) => sendMessage(state, message.addressee, planFor(action, message)));
-			return ok(many ? results : results[0]);
+			return ok(many ? state.answerOrder.shuffle(results) : results[0]);
 		};
 
 	// Never a delivery. An unknown receiver is a 404 for one render, an error entry in a batch.
@@ -100,7 +100,7 @@ export function actionSendingSection(state: Np6State): SectionHandlers {
 					? renderAction(action, contact, fields, message.overrides, message.data)
 					: { type: 'error', value: { type: 'recipient not found', recipient: message.addressee.sent } };
 			});
-			if (many) return ok(results);
+			if (many) return ok(state.answerOrder.shuffle(results));
 			return results[0].type === 'success' ? ok(results[0]) : fail(404);
 		};
 

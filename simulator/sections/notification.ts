@@ -86,7 +86,7 @@ export function notificationSection(state: Np6State): SectionHandlers {
 			if (!notification.active) return fail(409);
 			const master = notifications.master(notification);
 			const results = pushes.map((push) => send(notification, master, push));
-			return ok(many ? results : results[0]);
+			return ok(many ? state.answerOrder.shuffle(results) : results[0]);
 		};
 
 	return {

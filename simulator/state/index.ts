@@ -1,4 +1,5 @@
 import { ActionStore } from './actions';
+import { AnswerOrder } from './answerOrder';
 import { ApplicationStore } from './applications';
 import { CategoryStore } from './categories';
 import { ContactStore } from './contacts';
@@ -25,4 +26,6 @@ export class Np6State {
 	readonly events = new EventStore();
 	/** Every message sent, to any channel. */
 	readonly deliveries = new DeliveryLog(this.events);
+	/** The order of batched answers' entries, which NP6 does not promise. */
+	readonly answerOrder = new AnswerOrder();
 }

@@ -220,9 +220,9 @@ describe('executions', () => {
 			body: [{ recipient: asContact(a) }, { recipient: nobody }, { recipient: { type: 'contact', value: { unicity: b.unicity } } }],
 		});
 		expect(sent.status).toBe(200);
-		expect(sent.json.map((r: { type: string }) => r.type)).toEqual(['success', 'error', 'success']);
-		expect(sent.json[1]).toEqual({ type: 'error', value: { type: 'recipient not found', recipient: nobody } });
-		expect(simulator().state.deliveries.forNotification(notification.id).map((d) => d.contactId)).toEqual([a.id, b.id]);
+		expect(sent.json.map((r: { type: string }) => r.type).sort()).toEqual(['error', 'success', 'success']);
+		expect(sent.json).toContainEqual({ type: 'error', value: { type: 'recipient not found', recipient: nobody } });
+		expect(simulator().state.deliveries.forNotification(notification.id).map((d) => d.contactId).sort()).toEqual([a.id, b.id].sort());
 	});
 
 	test('400 for a malformed body, 404 for an unknown notification, 409 for an inactive one', async () => {

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { runConcurrently } from '../operations/concurrently';
+import { contactKeys, matchResults } from './recipientMatch';
 import { np6ApiRequest } from '../transport/request';
 import { readRequestSettings } from '../transport/settings';
 
@@ -143,8 +144,14 @@ async function sendBatch(
 				meanings: endpoint.meanings,
 				itemIndex: batch[0].itemIndex,
 			});
-			const results = (single ? [body] : Array.isArray(body) ? body : []) as Array<IDataObject | undefined>;
-			return batch.map(({ itemIndex, message }, i) => resultOutcome.call(this, channel, target, results[i], message, itemIndex));
+			// Each result is matched to its recipient by content: NP6 promises no order, and may answer fewer.
+			const results = (single ? [body] : Array.isArray(body) ? body : []).filter(isObject);
+			const matched = matchResults(
+				batch.map(({ message }) => contactKeys(message.recipient)),
+				results,
+				(result) => contactKeys(result.type === 'error' ? (result.value as IDataObject | undefined)?.recipient : result.recipient),
+			);
+			return batch.map(({ itemIndex, message }, i) => resultOutcome.call(this, channel, target, matched[i], message, itemIndex));
 		} catch (error) {
 			const refused = error instanceof NodeApiError && /^4\d\d$/.test(String(error.httpCode ?? ''));
 			if (!refused && retryUnknownOutcome && attempt < RETRIES_ON_UNKNOWN_OUTCOME) continue;
@@ -178,6 +185,8 @@ function resultOutcome(
 		}),
 	};
 }
+
+const isObject = (value: unknown): value is IDataObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function unknownOutcome(this: IExecuteFunctions, channel: SendChannel, cause: unknown, itemIndex: number): NodeApiError {
 	const why = cause instanceof Error ? [cause.message, (cause as NodeApiError).description].filter(Boolean).join('. ') : String(cause);
