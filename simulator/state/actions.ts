@@ -56,12 +56,17 @@ export function hasContent(document: Pick<ActionDocument, 'type' | 'content'>): 
 
 /**
  * Actions and their validation state machine:
- * 10/20 --test--> 30 --(after `validationDelayMs`)--> 38 --validate--> 50; unvalidate: 38/50 --> 20.
+ * 10/20 --test--> (still 10/20 for `testStartDelayMs`) 30 --(after `validationDelayMs`)--> 38, or back to
+ * 10/20 when the test send fails --validate--> 50; unvalidate: 38/50 --> 20.
  * Each transition answers false when the current state does not allow it (NP6: 409).
  */
 export class ActionStore {
 	/** How long the asynchronous test phase stays in state 30 before reaching 38. */
 	validationDelayMs = 300;
+	/** How long after the 204 the action still shows its earlier state before 30. */
+	testStartDelayMs = 50;
+	/** Actions whose test send fails: the test phase takes them back to their earlier state. */
+	readonly failingTests = new Set<string>();
 	readonly byId = new Map<string, Action>();
 	private readonly deletedIds = new Set<string>();
 	private readonly runningTests = new Map<string, NodeJS.Timeout>();
@@ -103,16 +108,26 @@ export class ActionStore {
 		return this.deletedIds.has(id);
 	}
 
-	/** Validation phase 1 (`fortest: true`): 30 now, 38 once the test send is done. */
+	/**
+	 * Validation phase 1 (`fortest: true`) is asynchronous: NP6 answers 204 while the action still shows
+	 * its earlier state, moves it to 30 after `testStartDelayMs`, then to 38 once the test send is done,
+	 * or back to its earlier state when the test send fails (an id in `failingTests`).
+	 */
 	startTest(action: Action): boolean {
-		if (!this.inState(action, ActionState.draft, ActionState.created)) return false;
-		action.informations.state = ActionState.testRunning;
-		const timer = setTimeout(() => {
-			this.runningTests.delete(action.id);
-			action.informations.state = ActionState.testPassed;
-		}, this.validationDelayMs);
-		timer.unref();
-		this.runningTests.set(action.id, timer);
+		if (this.runningTests.has(action.id) || !this.inState(action, ActionState.draft, ActionState.created)) return false;
+		const before = action.informations.state;
+		const later = (ms: number, then: () => void) => {
+			const timer = setTimeout(then, ms);
+			timer.unref();
+			this.runningTests.set(action.id, timer);
+		};
+		later(this.testStartDelayMs, () => {
+			action.informations.state = ActionState.testRunning;
+			later(this.validationDelayMs, () => {
+				this.runningTests.delete(action.id);
+				action.informations.state = this.failingTests.has(action.id) ? before : ActionState.testPassed;
+			});
+		});
 		return true;
 	}
 

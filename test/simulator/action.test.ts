@@ -154,21 +154,31 @@ describe('action documents', () => {
 });
 
 describe('the validation state machine (catalogue README table)', () => {
-	test('phase 1 from 20: 204, state 30, then 38 asynchronously', async () => {
+	test('phase 1 from 20: 204 while the action still shows 20, then 30, then 38 asynchronously', async () => {
 		const action = await createAction();
 		const tested = await testPhase(action.id);
 		expect(tested.status).toBe(204);
 		expect(tested.text).toBe('');
-		expect(await stateOf(action.id)).toBe(30);
+		expect(await stateOf(action.id)).toBe(20);
+		await waitForState(action.id, 30);
 		await waitForState(action.id, 38);
 	});
 
-	test('phase 1 from 10 works the same', async () => {
+	test('phase 1 from 10 works the same; a second test phase while one runs is a 409', async () => {
 		const action = await createAction({ type: 'mailMessage', name: 'draft' });
 		expect(action.informations.state).toBe(10);
 		expect((await testPhase(action.id)).status).toBe(204);
-		expect(await stateOf(action.id)).toBe(30);
+		expect((await testPhase(action.id)).status).toBe(409);
+		await waitForState(action.id, 30);
 		await waitForState(action.id, 38);
+	});
+
+	test('a failing test send takes the action back to its earlier state', async () => {
+		const action = await createAction();
+		simulator().state.actions.failingTests.add(action.id);
+		expect((await testPhase(action.id)).status).toBe(204);
+		await waitForState(action.id, 30);
+		await waitForState(action.id, 20);
 	});
 
 	test('phase 1 from 30, 38 and 50: 409 with an empty body', async () => {
@@ -342,6 +352,92 @@ describe('sending', () => {
 		const added = deliveries().slice(before);
 		expect(added).toHaveLength(4);
 		for (const result of successes) expect(added.find((delivery) => delivery.messageId === result.id)?.contactId).toBe(result.recipient!.id);
+	});
+
+	test('a unicity value given as a string is a 400 for the whole request; nothing is sent', async () => {
+		const action = await validatedAction();
+		const before = deliveries().length;
+		const [ok, bad] = [newContact(), newContact()];
+		const response = await sendMany(action.id, [{ recipient: byId(ok) }, { recipient: { type: 'unicity', value: bad.unicity } }]);
+		expect(response.status).toBe(400);
+		expect(response.text).toBe('');
+		expect((await send(action.id, { recipient: { type: 'unicity', value: bad.unicity } })).status).toBe(400);
+		for (const body of [{}, { recipient: { type: 'email', value: 'x' } }, { recipient: byId(ok), headers: { from: 'x@y.z' } }]) {
+			expect((await send(action.id, body)).status).toBe(400);
+		}
+		expect((await sendMany(action.id, [])).status).toBe(400);
+		expect((await sendMany(action.id, { recipient: byId(ok) })).status).toBe(400);
+		expect((await send(action.id, [{ recipient: byId(ok) }])).status).toBe(400);
+		expect(deliveries()).toHaveLength(before);
+	});
+
+	test('415 for JSON and for the other channel\'s vendor type; 411 without Content-Length', async () => {
+		const email = await validatedAction();
+		const sms = await validatedAction(smsMessage());
+		const recipient = { recipient: byId(newContact()) };
+		const before = deliveries().length;
+		for (const [id, type] of [[email.id, 'application/json'], [email.id, SMS], [sms.id, EMAIL], [sms.id, 'application/json']]) {
+			for (const response of [await send(id, recipient, type), await sendMany(id, [recipient], type)]) {
+				expect(response.status).toBe(415);
+				expect(response.text).toBe('');
+			}
+		}
+		const chunked = await request(`${simulator().url}/actions/${email.id}/execution`, {
+			method: 'POST',
+			headers: { 'X-Key': simulator().apiKey, 'content-type': EMAIL },
+			body: Readable.from([Buffer.from(JSON.stringify(recipient))]),
+		});
+		expect(chunked.statusCode).toBe(411);
+		await chunked.body.text();
+		expect(deliveries()).toHaveLength(before);
+	});
+
+	test('an SMS action sends with application/vnd.np6.cm.sms to the Mobile field', async () => {
+		const action = await validatedAction(smsMessage());
+		const contact = newContact({ Mobile: '+33600000001' });
+		const sent = await send(action.id, { recipient: byId(contact) }, SMS);
+		expect(sent.status).toBe(200);
+		expect(simulator().state.deliveries.get(sent.json.id)).toMatchObject({
+			channel: 'sms',
+			address: '+33600000001',
+			rendered: { type: 'success', recipient: '+33600000001', text: `Hi ${contact.fields[fieldId('FirstName')]}` },
+		});
+	});
+
+	test('overrides are recorded; content overrides are sent verbatim and need templating 4.1 (409 otherwise)', async () => {
+		const action = await validatedAction();
+		const contact = newContact();
+		const sent = await send(action.id, {
+			recipient: byId(contact),
+			headers: { from: { prefix: 'promo', label: 'Promo' }, reply: 'reply@example.com' },
+			subject: 'Special {{FirstName}}',
+			content: { html: '<p>{{FirstName}} verbatim</p>', text: 'verbatim' },
+			data: { orderId: 42 },
+			variables: [{ key: 'k', value: 'v' }],
+			attachments: [{ name: 'invoice.pdf', mime: 'application/pdf', data: {} }],
+		});
+		expect(sent.status).toBe(200);
+		const delivery = simulator().state.deliveries.get(sent.json.id)!;
+		expect(delivery).toMatchObject({
+			overrides: { subject: 'Special {{FirstName}}', from: { prefix: 'promo', label: 'Promo' }, reply: 'reply@example.com', content: { html: '<p>{{FirstName}} verbatim</p>', text: 'verbatim' } },
+			data: { orderId: 42 },
+			variables: [{ key: 'k', value: 'v' }],
+			attachments: ['invoice.pdf'],
+		});
+		expect(delivery.rendered).toMatchObject({
+			subject: `Special ${contact.fields[fieldId('FirstName')]}`,
+			html: '<p>{{FirstName}} verbatim</p>',
+			sender: { value: 'promo@example.com', label: 'Promo', reply: 'reply@example.com' },
+		});
+
+		const older = await validatedAction(mailMessage({ settings: { templating: { version: '4' } } }));
+		const before = deliveries().length;
+		const refused = await send(older.id, { recipient: byId(contact), content: { html: '<p>x</p>' } });
+		expect(refused.status).toBe(409);
+		expect(refused.text).toBe('');
+		expect((await sendMany(older.id, [{ recipient: byId(contact) }, { recipient: byId(contact), content: { html: 'x' } }])).status).toBe(409);
+		expect(deliveries()).toHaveLength(before);
+		expect((await send(older.id, { recipient: byId(contact), subject: 'allowed' })).status).toBe(200);
 	});
 
 	test('redlisted contacts get a "recipient redlisted" error: the mail redlist for email, the SMS one for SMS', async () => {

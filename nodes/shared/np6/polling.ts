@@ -1,4 +1,6 @@
-import { sleep, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { pause } from '../transport/pause';
 
 export interface PollSettings {
 	maxWait?: number;
@@ -29,21 +31,58 @@ export function pollSettingsProperties(what: string, defaults: Required<PollSett
 	];
 }
 
+/** One wait for NP6 to finish something: how to read its state, and when it is done. */
+export interface Poll<T> {
+	read: () => Promise<T>;
+	settled: (value: T) => boolean;
+	settings: Required<PollSettings>;
+	/** The error once Max Wait has passed and NP6 is still not done. */
+	stillRunning: (waitedSeconds: number) => Error;
+	itemIndex: number;
+}
+
 /**
- * Reads until `settled` says NP6 is done, sleeping between reads (n8n-workflow's `sleep`); past the
- * max wait, throws what `stillRunning` makes. Every read goes through the request helper.
+ * Max Wait and Poll Interval as the user set them (an expression may give anything), checked before
+ * the operation sends anything: a number of seconds, at least 1.
  */
-export async function pollUntil<T>(
-	read: () => Promise<T>,
-	settled: (value: T) => boolean,
-	settings: PollSettings & Required<Pick<PollSettings, 'maxWait' | 'pollInterval'>>,
-	stillRunning: (waitedSeconds: number) => Error,
-): Promise<T> {
-	const deadline = Date.now() + settings.maxWait * 1000;
+export function readPollSettings(context: IExecuteFunctions, given: PollSettings, defaults: Required<PollSettings>, itemIndex: number): Required<PollSettings> {
+	const seconds = (value: unknown, fallback: number, label: string) => {
+		if (value === undefined || value === null || value === '') return fallback;
+		const number = Number(value);
+		if (!Number.isFinite(number) || number < 1) {
+			throw new NodeOperationError(context.getNode(), `The option "${label}" must be a number of seconds, at least 1: ${JSON.stringify(value)}`, {
+				itemIndex,
+				description: 'Nothing was sent to NP6.',
+			});
+		}
+		return number;
+	};
+	return {
+		maxWait: seconds(given.maxWait, defaults.maxWait, 'Max Wait (Seconds)'),
+		pollInterval: seconds(given.pollInterval, defaults.pollInterval, 'Poll Interval (Seconds)'),
+	};
+}
+
+/**
+ * Reads until `settled` says NP6 is done, pausing Poll Interval between reads; past Max Wait, throws
+ * what `stillRunning` makes. A stopped execution stops the wait at once. Every read goes through the
+ * request helper.
+ */
+export async function pollUntil<T>(context: IExecuteFunctions, poll: Poll<T>): Promise<T> {
+	const { maxWait, pollInterval } = poll.settings;
+	const signal = context.getExecutionCancelSignal?.();
+	const deadline = Date.now() + maxWait * 1000;
 	for (;;) {
-		const value = await read();
-		if (settled(value)) return value;
-		if (Date.now() >= deadline) throw stillRunning(settings.maxWait);
-		await sleep(settings.pollInterval * 1000);
+		const value = await poll.read();
+		if (poll.settled(value)) return value;
+		if (Date.now() >= deadline) throw poll.stillRunning(maxWait);
+		try {
+			await pause(Math.min(pollInterval * 1000, Math.max(0, deadline - Date.now())), signal);
+		} catch {
+			throw new NodeOperationError(context.getNode(), 'The execution was stopped while waiting for NP6', {
+				itemIndex: poll.itemIndex,
+				description: 'What NP6 was doing goes on there; nothing more was asked of it.',
+			});
+		}
 	}
 }

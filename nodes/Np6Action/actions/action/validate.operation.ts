@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { pollSettingsProperties, pollUntil, type PollSettings } from '../../../shared/np6/polling';
+import { pollSettingsProperties, pollUntil, readPollSettings, type PollSettings } from '../../../shared/np6/polling';
 import { actionState, fetchAction, stateName, VALIDATED, type Np6Action } from '../../../shared/np6/actions';
 import { readParameter, toList, toProperty, type ParameterSpec } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
@@ -71,6 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = readParameter.call(this, actionPicker, itemIndex) as string;
 	const phases = this.getNodeParameter('phases', itemIndex) as 'both' | 'test' | 'production';
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
+	const wait = readPollSettings(this, options, WAIT, itemIndex);
 	const testSegments =
 		phases === 'production' ? [] : [readParameter.call(this, testSegment, itemIndex) as number, ...toList(options.moreTestSegments ?? '').map(Number)];
 	if (testSegments.some((s) => !Number.isInteger(s))) {
@@ -90,7 +91,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (phases !== 'production' && actionState(action) !== TEST_PASSED && actionState(action) !== VALIDATED) {
 		await validate({ fortest: true, testSegments, campaignAnalyser: false, textandHtml: false });
 		phasesRun.push('test');
-		action = await waitWhileTestRuns.call(this, id, options, itemIndex);
+		action = await waitWhileTestRuns.call(this, id, actionState(action), wait, itemIndex);
 		if (actionState(action) !== TEST_PASSED) {
 			throw new NodeOperationError(this.getNode(), `The test phase of action ${id} did not pass: the action is back in state ${actionState(action)} (${stateName(actionState(action))})`, {
 				itemIndex,
@@ -112,15 +113,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return { id, type: action.type, name: action.name, state: actionState(action), stateName: stateName(actionState(action)), phasesRun };
 }
 
-async function waitWhileTestRuns(this: IExecuteFunctions, id: string, options: Options, itemIndex: number): Promise<Np6Action> {
-	return await pollUntil(
-		async () => await fetchAction.call(this, id, itemIndex),
-		(action) => actionState(action) !== TEST_RUNNING,
-		{ ...WAIT, ...options },
-		(seconds) =>
-			new NodeOperationError(this.getNode(), `The test phase of action ${id} is still running after ${seconds} s`, {
+/**
+ * The test phase runs asynchronously, and NP6 may still show the state from before the request (20)
+ * when it is first read. The wait lasts while the action is in state 30, or has not moved yet for up
+ * to three poll intervals (at least 3 s): a test send that fails takes the action back to its earlier
+ * state, possibly between two reads, so an action that never seems to move has not passed.
+ */
+async function waitWhileTestRuns(this: IExecuteFunctions, id: string, stateBefore: number, wait: Required<PollSettings>, itemIndex: number): Promise<Np6Action> {
+	const startGraceUntil = Date.now() + Math.max(3, 3 * wait.pollInterval) * 1000;
+	return await pollUntil(this, {
+		read: async () => await fetchAction.call(this, id, itemIndex),
+		settled: (action) => actionState(action) !== TEST_RUNNING && (actionState(action) !== stateBefore || Date.now() >= startGraceUntil),
+		settings: wait,
+		stillRunning: (seconds) =>
+			new NodeOperationError(this.getNode(), `The test phase of action ${id} has not finished after ${seconds} s`, {
 				itemIndex,
 				description: 'It goes on in NP6. Run this operation again later with "Production Only", or raise "Max Wait".',
 			}),
-	);
+		itemIndex,
+	});
 }

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { contactFields, type Np6Field } from '../../../shared/np6/fields';
-import { pollSettingsProperties, pollUntil, type PollSettings } from '../../../shared/np6/polling';
+import { pollSettingsProperties, pollUntil, readPollSettings, type PollSettings } from '../../../shared/np6/polling';
 import { toProperty } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
 import { MEDIA_TYPE } from '../../../shared/transport/mediaTypes';
@@ -20,6 +20,7 @@ export const catalogue = ['importFormat.create', 'import.create', 'import.upload
 
 const IGNORE_COLUMN = -10;
 const PROCESSING = 0;
+const COMPLETED = 1;
 const WAIT = { maxWait: 300, pollInterval: 2 };
 
 const properties: INodeProperties[] = [
@@ -97,13 +98,15 @@ interface Options extends PollSettings {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const node = this.getNode();
 	const separator = this.getNodeParameter('separator', itemIndex) as string;
+	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
+	const wait = readPollSettings(this, options, WAIT, itemIndex);
 	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	this.helpers.assertBinaryData(itemIndex, binaryName);
 	const file = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
 	const header = splitCsvLine(file.toString('utf8').split(/\r?\n/, 1)[0] ?? '', separator);
 	const fields = await contactFields.call(this);
 	const binds = bindColumns.call(this, header, fields, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
+	checkNumberColumns.call(this, file.toString('utf8'), separator, header, binds, fields, itemIndex);
 	const segmentId = segmentOf.call(this, options.segment, itemIndex);
 	const name = `n8n import ${new Date().toISOString()}`;
 
@@ -134,8 +137,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 
-	const report = await pollUntil(
-		async () =>
+	const report = await pollUntil(this, {
+		read: async () =>
 			(
 				await np6ApiRequest.call(this, {
 					method: 'GET',
@@ -143,23 +146,28 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					accept: MEDIA_TYPE.importModel,
 					itemIndex,
 				})
-			).body as IDataObject,
-		(execution) => Number(execution.state) !== PROCESSING,
-		{ ...WAIT, ...options },
-		(seconds) =>
+			).body as IDataObject | undefined,
+		settled: (execution) => Number(execution?.state) !== PROCESSING,
+		settings: wait,
+		stillRunning: (seconds) =>
 			new NodeOperationError(node, `NP6 is still importing after ${seconds} s (import ${importId})`, {
 				itemIndex,
 				description: 'The import goes on in NP6. Check it later with Import → Get Status, or raise "Max Wait".',
 			}),
-	);
-	const state = Number(report.state);
-	if (state === 2) {
-		throw new NodeOperationError(node, `NP6 could not import the file (import ${importId}, state 2: error)`, {
-			itemIndex,
-			description: `NP6's report: ${JSON.stringify(report)}`,
-		});
+		itemIndex,
+	});
+	const state = Number(report?.state);
+	// Only state 1 is success; 2 is NP6's error, anything else is a state this node does not know.
+	if (state !== COMPLETED) {
+		throw new NodeOperationError(
+			node,
+			state === 2
+				? `NP6 could not import the file (import ${importId}, state 2: error)`
+				: `NP6 reported an unknown state for import ${importId}: ${JSON.stringify(report?.state ?? null)}`,
+			{ itemIndex, description: `NP6's report: ${JSON.stringify(report ?? null)}. The import may not have completed: check it in NP6.` },
+		);
 	}
-	return { importId, bindingId, ...report, stateName: IMPORT_STATES[state] ?? 'unknown' };
+	return { importId, bindingId, ...(report as IDataObject), stateName: IMPORT_STATES[state] ?? 'unknown' };
 }
 
 /** The optional "Add to Segment" picker value, checked. */
@@ -202,6 +210,35 @@ function bindColumns(this: IExecuteFunctions, header: string[], fields: Np6Field
 		});
 	}
 	return header.map((column, columnIndex) => ({ columnIndex, fieldId: byHeader.get(column) ?? IGNORE_COLUMN }));
+}
+
+/** NP6 cannot import a number field from an empty or non-numeric cell: refused before any upload, naming the row and column. */
+function checkNumberColumns(
+	this: IExecuteFunctions,
+	text: string,
+	separator: string,
+	header: string[],
+	binds: Array<{ columnIndex: number; fieldId: number }>,
+	fields: Np6Field[],
+	itemIndex: number,
+): void {
+	const numeric = binds
+		.map(({ columnIndex, fieldId }) => ({ columnIndex, field: fields.find((f) => f.id === fieldId) }))
+		.filter(({ field }) => field?.type === 'numeric');
+	if (numeric.length === 0) return;
+	text.split(/\r?\n/).forEach((line, lineIndex) => {
+		if (lineIndex === 0 || line.trim() === '') return;
+		const cells = splitCsvLine(line, separator);
+		for (const { columnIndex, field } of numeric) {
+			const cell = cells[columnIndex] ?? '';
+			if (cell !== '' && Number.isFinite(Number(cell))) continue;
+			throw new NodeOperationError(
+				this.getNode(),
+				`Row ${lineIndex + 1} of the file, column "${header[columnIndex]}", holds ${cell === '' ? 'no value' : `"${cell}"`}: the field ${field!.name} takes a number`,
+				{ itemIndex, description: 'Nothing was sent to NP6. Correct the file, or leave the column out of "Columns".' },
+			);
+		}
+	});
 }
 
 /** One CSV line into cells, honouring double quotes. */
