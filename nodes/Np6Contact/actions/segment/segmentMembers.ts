@@ -16,14 +16,15 @@ export type MembersChange = (
 ) => Promise<IDataObject>;
 
 /**
- * Collects the contacts named by the input items — all items together ("Combine All Items") or item
- * by item — checks them before any request, and applies `change` to each group.
+ * Collects the contacts named by the input items — gathered per segment and "Identify By" ("Combine
+ * All Items": one output item per segment) or item by item — checks them before any request, and
+ * applies `change` to each group.
  */
 export function changeMembers(change: MembersChange) {
 	return async function (this: IExecuteFunctions) {
 		const items = this.getInputData();
 		const combine = this.getNodeParameter('combineItems', 0, true) as boolean;
-		const groups = combine ? [items.map((_, i) => i)] : items.map((_, i) => [i]);
+		const groups = combine ? bySegment.call(this, items.length) : items.map((_, i) => [i]);
 		return await executeGroups.call(this, groups, async (group) => {
 			const first = group[0];
 			const segmentId = readParameter.call(this, staticSegmentPicker.spec, first) as number;
@@ -45,4 +46,20 @@ export function changeMembers(change: MembersChange) {
 			return await change.call(this, segmentId, identifyBy, contacts, first);
 		});
 	};
+}
+
+/** Items grouped by the segment and "Identify By" each names, in order of first appearance. */
+function bySegment(this: IExecuteFunctions, count: number): number[][] {
+	const groups = new Map<string, number[]>();
+	for (let item = 0; item < count; item++) {
+		let key: string;
+		try {
+			key = JSON.stringify([readParameter.call(this, staticSegmentPicker.spec, item), this.getNodeParameter('identifyBy', item)]);
+		} catch {
+			// An item whose segment cannot be read is a group of its own: its error is reported for it.
+			key = `item ${item}`;
+		}
+		groups.set(key, [...(groups.get(key) ?? []), item]);
+	}
+	return [...groups.values()];
 }

@@ -47,6 +47,6 @@ export const memberProperties: INodeProperties[] = [
 		name: 'combineItems',
 		type: 'boolean',
 		default: true,
-		description: "Whether to gather the contacts of all input items into one operation with one output item (fewest requests), or handle each item's contacts separately",
+		description: "Whether to gather the contacts of all input items that name the same segment into one operation with one output item per segment (fewest requests), or handle each item's contacts separately",
 	},
 ];
