@@ -71,7 +71,7 @@ describe('Contact → Create or Update', () => {
 		expect(log().entries.filter((e) => e.path.startsWith('/targets'))).toHaveLength(0);
 	});
 
-	test('continueOnFail: a failing item becomes an error item, the others still succeed', async () => {
+	test('continueOnFail: a failing item becomes an error item, the others still succeed; an invalid email never reaches NP6', async () => {
 		const result = await runNode(
 			{ ...simulator() },
 			{ ...upsert({ Email: '={{ $json.email }}' }), continueOnFail: true },
@@ -80,8 +80,9 @@ describe('Contact → Create or Update', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[0].json.id).toBeDefined();
-		expect(result.items[1].json.error).toMatch(/NP6 404: NP6 refused a value/);
+		expect(result.items[1].json.error).toBe('The value of field "Email" is not an email address, such as news@shop.example.com: "not-an-email"');
 		expect(result.items[2].json.id).toBeDefined();
+		expect(JSON.stringify(log().entries)).not.toContain('not-an-email');
 	});
 });
 

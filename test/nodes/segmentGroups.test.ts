@@ -1,11 +1,13 @@
 /** Segment member changes with "Combine All Items": items are gathered per segment, not all into item 0's segment. */
+import type { IDataObject } from 'n8n-workflow';
+
 import { runNode } from '../harness/engine';
 import { useSimulator } from '../harness/simulator';
 
 const simulator = useSimulator();
 const state = () => simulator().state;
 const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
-const run = (operation: string, parameters: Record<string, unknown>, input: Array<Record<string, unknown>>) =>
+const run = (operation: string, parameters: Record<string, unknown>, input: IDataObject[]) =>
 	runNode(simulator(), { type: 'np6Contact', parameters: { resource: 'segment', operation, ...parameters } }, input);
 
 function staticSegment(name: string): number {

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { ID_PATTERNS } from '../operations/parameters';
 import { isListField, valueLists, type Np6Field } from './fields';
 
 export type FieldValue = string | number | string[];
@@ -18,7 +19,8 @@ export async function toFieldValues(
 	const node = this.getNode();
 	const values: Record<string, FieldValue> = {};
 	for (const [name, raw] of Object.entries(mapped)) {
-		if (raw === undefined || raw === null || raw === '') continue;
+		// A value of spaces is no value: NP6 would store it, or take it as an empty unicity value.
+		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) continue;
 		const field = fields.find((f) => f.name === name);
 		if (!field) {
 			throw new NodeOperationError(node, `The field "${name}" does not exist in this NP6 account`, {
@@ -48,6 +50,13 @@ function convert(field: Np6Field, raw: unknown, invalid: (expected: string) => E
 			const time = raw instanceof Date ? raw.getTime() : Date.parse(String(raw));
 			if (Number.isNaN(time)) throw invalid('a date');
 			return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		}
+		case 'email':
+		case 'phone': {
+			const pattern = field.type === 'email' ? ID_PATTERNS.email : ID_PATTERNS.phone;
+			const text = String(raw).trim();
+			if (typeof raw === 'object' || !pattern.test.test(text)) throw invalid(pattern.expected);
+			return text;
 		}
 		case 'multipleSelectList':
 			return (Array.isArray(raw) ? raw : String(raw).split(',')).map((v) => String(v).trim()).filter(Boolean);

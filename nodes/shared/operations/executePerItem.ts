@@ -32,7 +32,7 @@ export async function executeGroups(
 			const itemData = group.map((item) => ({ item }));
 			const paired = itemData.length === 1 ? itemData[0] : itemData;
 			try {
-				const result = await run(group);
+				const result = withoutEmptyAnswers(await run(group));
 				outputs[index] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: paired });
 			} catch (error) {
 				const nodeError =
@@ -53,6 +53,12 @@ export async function executeGroups(
 	);
 	if (firstFailure) throw firstFailure.error;
 	return outputs.flat();
+}
+
+/** An empty answer body is still an answer: the item says it succeeded, never `json: undefined`. */
+function withoutEmptyAnswers(result: ItemResult | undefined | null): ItemResult {
+	if (result === undefined || result === null) return { success: true };
+	return Array.isArray(result) ? result.filter((entry) => entry !== undefined && entry !== null) : result;
 }
 
 export async function executePerItem(this: IExecuteFunctions, execute: ItemExecutor): Promise<INodeExecutionData[]> {

@@ -52,10 +52,11 @@ export function requiredString(
 }
 
 export const ID_PATTERNS = {
-	contact: { test: /^[A-Za-z0-9]{8}$/, expected: 'an NP6 contact ID: 8 letters or digits, such as 000PKXK4' },
+	contact: { test: /^[A-Z0-9]{8}$/, expected: 'an NP6 contact ID: 8 capital letters or digits, such as 000PKXK4' },
 	hash: { test: /^[0-9a-fA-F]{32}$/, expected: 'a contact hash: 32 hexadecimal characters' },
 	integer: { test: /^\d+$/, expected: 'a whole number' },
-	action: { test: /^[A-Za-z0-9]{6}$/, expected: 'an NP6 action ID: 6 letters or digits, such as 000PE4' },
+	action: { test: /^[A-Z0-9]{6}$/, expected: 'an NP6 action ID: 6 capital letters or digits, such as 000PE4' },
+	phone: { test: /^\+?[0-9][0-9 ().-]{4,20}$/, expected: 'a phone number, such as +33612345678' },
 	email: { test: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, expected: 'an email address, such as news@shop.example.com' },
 	uuid: { test: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, expected: 'a UUID, such as 0581e259-9039-487c-a94e-ff8c3944f956' },
 };

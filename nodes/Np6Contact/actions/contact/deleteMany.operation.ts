@@ -1,5 +1,6 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { ID_PATTERNS } from '../../../shared/operations/parameters';
 import { readParameter, toList } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
@@ -70,6 +71,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const list = toList(this.getNodeParameter(name, itemIndex, ''));
 		if (list.length === 0) {
 			throw new NodeOperationError(this.getNode(), `The parameter "${deleteBy === 'id' ? 'Contact IDs' : 'Unicity Values'}" is empty`, { itemIndex });
+		}
+		const badId = deleteBy === 'id' ? list.find((id) => !ID_PATTERNS.contact.test.test(id)) : undefined;
+		if (badId !== undefined) {
+			throw new NodeOperationError(this.getNode(), `The parameter "Contact IDs" holds an invalid contact ID: "${badId}"`, {
+				itemIndex,
+				description: `Contact IDs are ${ID_PATTERNS.contact.expected}. Nothing was deleted.`,
+			});
 		}
 		// NP6 takes unicity values as one array per contact (one string per unicity criterion).
 		value = deleteBy === 'unicity' ? list.map((v) => [v]) : list;

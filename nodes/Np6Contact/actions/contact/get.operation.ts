@@ -19,5 +19,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		meanings: MEANINGS,
 		itemIndex,
 	});
-	return (Array.isArray(body) ? body : [body]) as IDataObject[];
+	return body as IDataObject | IDataObject[];
 }
