@@ -23,6 +23,7 @@ import {
 import { Np6Api } from '../../credentials/Np6Api.credentials';
 import { Np6Action } from '../../nodes/Np6Action/Np6Action.node';
 import { Np6Contact } from '../../nodes/Np6Contact/Np6Contact.node';
+import { observingOperations } from './observedOperations';
 
 export const PACKAGE = 'n8n-nodes-np6';
 
@@ -298,7 +299,9 @@ export async function loadOptions<T>(
 ): Promise<T> {
 	const { workflowData, workflow } = workflowFor([asChainNode(node)]);
 	const context = new LoadOptionsContext(workflow, workflow.getNode('NP6')!, additionalDataFor(backend, workflowData, 'internal'), 'parameters');
-	return await (method as (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<T>).call(context, ...args);
+	return await observingOperations(backend, () =>
+		(method as (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<T>).call(context, ...args),
+	);
 }
 
 /**
@@ -329,7 +332,10 @@ export async function runChain(
 
 	// Pin the input items on the trigger so the first node receives exactly these.
 	const pinData = { Start: inputItems.map((item) => ('json' in item ? item : { json: item })) };
-	const run = await new WorkflowExecute(additionalData, mode).run({ workflow, pinData } as never);
+	const execute = () => new WorkflowExecute(additionalData, mode).run({ workflow, pinData } as never);
+	// Another node's requests (e.g. an HTTP Request node's) must not pass for calls of this package's nodes.
+	const onlyPackageNodes = chain.every((node) => node.type.startsWith(`${PACKAGE}.`));
+	const run = onlyPackageNodes ? await observingOperations(backend, execute) : await execute();
 	const { runData, error } = run.data.resultData;
 	const nodes: Record<string, NodeRunResult> = {};
 	for (const { name } of chain) {

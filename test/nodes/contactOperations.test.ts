@@ -132,6 +132,20 @@ describe('Contact', () => {
 		expect(badDate.error?.message).toMatch(/"Start Date" is not valid/);
 	});
 
+	test('Get Redlisted for SMS lists the contacts redlisted for SMS in the window, not those redlisted for email only', async () => {
+		const before = new Date(Date.now() - 60_000).toISOString();
+		const { id: stopped } = await contact('sms-stop@example.com');
+		const { id: mailOnly } = await contact('mail-only@example.com');
+		await run('contact', 'addToRedlist', { contactId: stopped, medium: 'sms', additionalFields: { origin: 6 } });
+		await run('contact', 'addToRedlist', { contactId: mailOnly, medium: 'mail' });
+		const listed = await run('contact', 'getRedlisted', { medium: 'sms', filters: { startDate: before }, returnAll: true });
+		expect(listed.items.map((i) => i.json)).toContainEqual(expect.objectContaining({ id: stopped, origin: 6 }));
+		expect(listed.items.map((i) => i.json.id)).not.toContain(mailOnly);
+		const earlier = await run('contact', 'getRedlisted', { medium: 'sms', filters: { endDate: before }, returnAll: true });
+		expect(earlier.items.map((i) => i.json.id)).not.toContain(stopped);
+		expect(log().handled('target.listRedlistedSms')).toHaveLength(2);
+	});
+
 	test('Add to Segment, Get Segments, Remove From Segment', async () => {
 		const { id: segmentId } = await segment('One by one');
 		const { id } = await contact('single@example.com');
