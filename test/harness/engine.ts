@@ -174,6 +174,7 @@ export interface NodeUnderTest {
 	type: string;
 	parameters: IDataObject;
 	continueOnFail?: boolean;
+	retryOnFail?: boolean;
 }
 
 export interface RunResult {
@@ -197,6 +198,8 @@ export interface ChainNode {
 	typeVersion?: number;
 	parameters: IDataObject;
 	continueOnFail?: boolean;
+	/** n8n's node setting "Retry On Fail" (2 tries, no wait). */
+	retryOnFail?: boolean;
 	/** Attach the NP6 test credential; by default only this package's nodes get it. */
 	credentials?: boolean;
 }
@@ -244,6 +247,7 @@ function workflowFor(chain: ChainNode[]) {
 					? { credentials: { np6Api: { id: 'cred-1', name: 'NP6 test' } } }
 					: {}),
 				...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(node.retryOnFail ? { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } : {}),
 			})),
 		],
 		connections,
@@ -258,6 +262,7 @@ const asChainNode = (node: NodeUnderTest): ChainNode => ({
 	type: `${PACKAGE}.${node.type}`,
 	parameters: node.parameters,
 	continueOnFail: node.continueOnFail,
+	retryOnFail: node.retryOnFail,
 });
 
 function additionalDataFor(backend: Backend, workflowData: IWorkflowBase, mode: WorkflowExecuteMode): IWorkflowExecuteAdditionalData {
