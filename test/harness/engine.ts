@@ -213,6 +213,11 @@ export interface NodeRunResult {
 	executionTime: number;
 }
 
+export interface RunOptions {
+	/** Stop the execution this long after it started, as the editor's Stop button does. */
+	cancelAfterMs?: number;
+}
+
 export interface ChainResult {
 	/** Per node name; a node that never ran has no entry. */
 	nodes: Record<string, NodeRunResult>;
@@ -317,8 +322,9 @@ export async function runNode(
 	backend: Backend,
 	node: NodeUnderTest,
 	inputItems: Array<IDataObject | INodeExecutionData> = [{}],
+	options: RunOptions = {},
 ): Promise<RunResult> {
-	const { nodes, error, run } = await runChain(backend, [asChainNode(node)], inputItems);
+	const { nodes, error, run } = await runChain(backend, [asChainNode(node)], inputItems, options);
 	return { items: nodes.NP6?.items ?? [], error: nodes.NP6?.error ?? error, run };
 }
 
@@ -330,6 +336,7 @@ export async function runChain(
 	backend: Backend,
 	chain: ChainNode[],
 	inputItems: Array<IDataObject | INodeExecutionData> = [{}],
+	options: RunOptions = {},
 ): Promise<ChainResult> {
 	const mode: WorkflowExecuteMode = 'manual';
 	const { workflowData, workflow } = workflowFor(chain);
@@ -337,7 +344,12 @@ export async function runChain(
 
 	// Pin the input items on the trigger so the first node receives exactly these.
 	const pinData = { Start: inputItems.map((item) => ('json' in item ? item : { json: item })) };
-	const execute = () => new WorkflowExecute(additionalData, mode).run({ workflow, pinData } as never);
+	const execute = () => {
+		const running = new WorkflowExecute(additionalData, mode).run({ workflow, pinData } as never);
+		// As the Stop button does: n8n aborts the execution's signal; the run ends once the node gives up.
+		if (options.cancelAfterMs !== undefined) setTimeout(() => running.cancel(), options.cancelAfterMs);
+		return running;
+	};
 	// Another node's requests (e.g. an HTTP Request node's) must not pass for calls of this package's nodes.
 	const onlyPackageNodes = chain.every((node) => node.type.startsWith(`${PACKAGE}.`));
 	const run = onlyPackageNodes ? await observingOperations(backend, execute) : await execute();

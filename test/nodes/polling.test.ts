@@ -3,7 +3,7 @@
  * checked before anything is sent, Max Wait bounds every wait, only a known final state is success,
  * and NP6's asynchronous test phase is waited for, not misread.
  */
-import { fileItem, runNode } from '../harness/engine';
+import { fileItem, runNode, type RunOptions } from '../harness/engine';
 import { useSimulator } from '../harness/simulator';
 
 const simulator = useSimulator();
@@ -11,11 +11,16 @@ const state = () => simulator().state;
 const log = () => simulator().server.log;
 const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
-const importFile = (file: string, options: Record<string, unknown> = {}) =>
-	runNode(simulator(), {
-		type: 'np6Contact',
-		parameters: { resource: 'import', operation: 'importFromFile', binaryPropertyName: 'data', separator: ';', updateExisting: true, options: { pollInterval: 1, ...options } },
-	}, [fileItem(file)]);
+const importFile = (file: string, options: Record<string, unknown> = {}, run: RunOptions = {}) =>
+	runNode(
+		simulator(),
+		{
+			type: 'np6Contact',
+			parameters: { resource: 'import', operation: 'importFromFile', binaryPropertyName: 'data', separator: ';', updateExisting: true, options: { pollInterval: 1, ...options } },
+		},
+		[fileItem(file)],
+		run,
+	);
 
 async function draftAction(name: string): Promise<string> {
 	const created = await runNode(simulator(), {
@@ -83,6 +88,16 @@ describe('Import Contacts From File', () => {
 		state().imports.lastExecution(definition.id)!.state = 7 as never;
 		const result = await running;
 		expect(result.error?.message).toMatch(/unknown state for import .*: 7/);
+	});
+
+	test('a stopped execution stops the wait at once, and asks NP6 nothing more', async () => {
+		state().imports.executionDelayMs = 60_000;
+		const started = Date.now();
+		const result = await importFile('Email\nstopped@example.com', { maxWait: 600, pollInterval: 30 }, { cancelAfterMs: 500 });
+		// Without cancellation the node would sleep its 30 s poll interval (and jest would time out first).
+		expect(Date.now() - started).toBeLessThan(15_000);
+		expect(log().handled('import.getLastExecution')).toHaveLength(1);
+		expect(result.error?.message ?? result.run.status).toMatch(/stopped|canceled/);
 	});
 
 	test('an empty or non-numeric value in a number column is refused before upload, naming row and column', async () => {
