@@ -145,30 +145,6 @@ class CredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-/**
- * What n8n's credential test does with the credential's `test` block: resolve its expressions with
- * the credential's data, apply `authenticate`, send it, and judge the answer by its `rules`.
- */
-export async function testCredential(data: ICredentialDataDecryptedObject): Promise<{ ok: boolean; message: string }> {
-	const type = credentialTypes.np6Api;
-	const test = type.test!;
-	const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes });
-	const node = { id: 'c', name: 'Credential test', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
-	const resolve = (value: unknown) =>
-		workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: data }) as string;
-	let options: IHttpRequestOptions = {
-		method: test.request.method ?? 'GET',
-		url: `${resolve(test.request.baseURL)}${test.request.url ?? ''}`,
-		headers: {},
-	};
-	options = await new CredentialsHelper(data).authenticate(data, type.name, options, workflow, node);
-	const response = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string> });
-	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseCode' && rule.properties.value === response.status) return { ok: false, message: rule.properties.message };
-	}
-	return response.ok ? { ok: true, message: 'Connection tested successfully' } : { ok: false, message: `HTTP ${response.status}` };
-}
-
 export interface NodeUnderTest {
 	/** e.g. "np6Contact" */
 	type: string;
