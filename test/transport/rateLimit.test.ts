@@ -1,10 +1,11 @@
 import {
 	backoffMs,
-	delayAfter429,
 	rateLimitRemaining,
 	rateLimitResetMs,
+	readRateSignal,
 	retryAfterMs,
 } from '../../nodes/shared/transport/rateLimit';
+import { waitAfter429 } from '../../nodes/shared/transport/scheduler';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 
@@ -40,11 +41,39 @@ describe('reading NP6 rate-limit headers', () => {
 		expect(rateLimitRemaining({ 'x-ratelimit-remaining': '0' })).toBe(0);
 	});
 
-	test('Retry-After wins over X-RateLimit-Reset, which wins over backoff', () => {
-		const both = { 'retry-after': '1', 'x-ratelimit-reset': '9' };
-		expect(delayAfter429(both, 0, NOW)).toBe(1000);
-		expect(delayAfter429({ 'x-ratelimit-reset': '9' }, 0, NOW)).toBe(9000);
-		expect(delayAfter429({}, 3, NOW, () => 0.5)).toBe(4000);
+	test('what one answer says: the limit, and whether its moment is exact or in whole seconds', () => {
+		expect(readRateSignal({ 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(NOW + 250) }, NOW)).toEqual({
+			limit: 10,
+			remaining: 0,
+			resetMs: 250,
+			retryAfterMs: undefined,
+			exact: true,
+		});
+		expect(readRateSignal({ 'x-ratelimit-reset': String(NOW / 1000 + 2) }, NOW)).toMatchObject({ resetMs: 2000, exact: false });
+		expect(readRateSignal({ 'x-ratelimit-reset': '2' }, NOW)).toMatchObject({ resetMs: 2000, exact: false });
+		expect(readRateSignal({ 'x-ratelimit-reset': '0.25' }, NOW)).toMatchObject({ resetMs: 250, exact: true });
+		expect(readRateSignal({ 'retry-after': '1', 'x-ratelimit-reset': String(NOW + 250) }, NOW)).toMatchObject({ retryAfterMs: 1000, exact: false });
+		expect(readRateSignal({ 'x-ratelimit-limit': 'many' }, NOW).limit).toBeUndefined();
+	});
+});
+
+describe('the wait after a 429', () => {
+	const signal = (headers: Record<string, string>) => readRateSignal(headers, NOW);
+
+	test('without a usable moment: at least 100 ms, doubling with each 429 of the request', () => {
+		for (const headers of [{}, { 'retry-after': '0' }, { 'x-ratelimit-reset': String(NOW - 5000) }] as Array<Record<string, string>>) {
+			expect([1, 2, 3, 4].map((refusals) => waitAfter429(signal(headers), refusals))).toEqual([100, 200, 400, 800]);
+		}
+	});
+
+	test('an exact moment is waited for (never less than the floor)', () => {
+		expect(waitAfter429(signal({ 'x-ratelimit-reset': String(NOW + 1200) }), 1)).toBe(1200);
+		expect(waitAfter429(signal({ 'x-ratelimit-reset': String(NOW + 10) }), 1)).toBe(100);
+	});
+
+	test('whole seconds may be up to 1 s late: from the earliest moment, growing, never past the stated one', () => {
+		expect([1, 2, 3, 4, 5, 6].map((refusals) => waitAfter429(signal({ 'retry-after': '1' }), refusals))).toEqual([100, 200, 400, 800, 1000, 1000]);
+		expect(waitAfter429(signal({ 'retry-after': '5' }), 1)).toBe(4000);
 	});
 });
 

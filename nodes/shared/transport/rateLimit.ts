@@ -43,11 +43,6 @@ export function backoffMs(attempt: number, random = Math.random, baseMs = BACKOF
 	return Math.round(random() * Math.min(capMs, baseMs * 2 ** attempt));
 }
 
-/** How long to wait after a 429: Retry-After, else X-RateLimit-Reset, else backoff. */
-export function delayAfter429(headers: Headers, attempt: number, now = Date.now(), random = Math.random): number {
-	return retryAfterMs(headers, now) ?? rateLimitResetMs(headers, now) ?? backoffMs(attempt, random);
-}
-
 export function requestIdOf(headers: Headers): string | undefined {
 	return header(headers, 'x-request-id');
 }
