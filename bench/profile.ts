@@ -22,7 +22,7 @@ const CATEGORIES: Array<[string, (frame: Profiler.ProfileNode['callFrame']) => b
 ];
 
 void (async () => {
-	const simulator = await startSimulator({ seed: 'fields' });
+	const simulator = await startSimulator({ seed: 'fields', rateLimit: false });
 	const node = {
 		name: 'NP6',
 		type: `${PACKAGE}.np6Contact`,

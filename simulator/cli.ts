@@ -1,5 +1,5 @@
 import { CLI_HELP, parseCliArgs, UsageError, type CliCommand } from './cliOptions';
-import type { RateLimitConfig } from './core/rateLimiter';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './core/rateLimiter';
 import { startSimulator } from './index';
 
 function readCommand(): CliCommand {
@@ -12,9 +12,10 @@ function readCommand(): CliCommand {
 	}
 }
 
-function describeRateLimit(rateLimit: RateLimitConfig | undefined): string {
-	if (!rateLimit) return 'off';
-	const described = `${rateLimit.limit} requests per ${rateLimit.windowMs} ms per key, ${rateLimit.resetFormat} headers`;
+function describeRateLimit(option: RateLimitConfig | false | undefined): string {
+	if (option === false) return 'off';
+	const rateLimit = option ?? DEFAULT_RATE_LIMIT;
+	const described = `${rateLimit.limit} requests per ${rateLimit.windowMs} ms per key, ${rateLimit.resetFormat} headers${option ? '' : ' (default)'}`;
 	const change = rateLimit.change;
 	if (!change) return described;
 	const when = change.afterMs !== undefined ? `${change.afterMs / 1000} s` : `${change.afterRequests} allowed requests`;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-import { RESET_FORMATS, rateLimitConfigProblem, type LimitChange, type RateLimitConfig, type ResetFormat } from './core/rateLimiter';
+import { DEFAULT_RATE_LIMIT, RESET_FORMATS, rateLimitConfigProblem, type LimitChange, type RateLimitConfig, type ResetFormat } from './core/rateLimiter';
 import type { SeedName } from './seed';
 import { DEFAULT_API_KEY, type SimulatorOptions } from './index';
 
@@ -16,7 +16,9 @@ export const CLI_HELP = `npm run simulator -- [options]
   --validation-delay <ms>   how long an action stays in state 30, default 300
   --latency <ms>            round trip added to every NP6 request, half each way, default 0
 
-Rate limiter (off without --rate-limit; per API key, in fixed windows):
+Rate limiter (per API key, in fixed windows). Without --rate-limit: ${DEFAULT_RATE_LIMIT.limit} requests
+per ${DEFAULT_RATE_LIMIT.windowMs} ms, high enough never to slow a client, with the ${DEFAULT_RATE_LIMIT.resetFormat} headers:
+  --no-rate-limit           no limiter at all, so no rate-limit header either
   --rate-limit <n>          requests allowed per window
   --window <ms>             the window, default 1000
   --reset-format <format>   how the limiter tells its state, default epochMs:
@@ -67,6 +69,7 @@ function readArgs(args: string[]) {
 				'validation-delay': { type: 'string', default: '300' },
 				latency: { type: 'string', default: '0' },
 				'rate-limit': { type: 'string' },
+				'no-rate-limit': { type: 'boolean', default: false },
 				window: { type: 'string' },
 				'reset-format': { type: 'string' },
 				'limit-change': { type: 'string' },
@@ -78,8 +81,14 @@ function readArgs(args: string[]) {
 	}
 }
 
-function readRateLimit(values: ReturnType<typeof readArgs>): RateLimitConfig | undefined {
+/** Undefined: the default limiter; false: none (--no-rate-limit). */
+function readRateLimit(values: ReturnType<typeof readArgs>): RateLimitConfig | false | undefined {
 	const limiterFlags = ['window', 'reset-format', 'limit-change'] as const;
+	if (values['no-rate-limit']) {
+		const configured = (['rate-limit', ...limiterFlags] as const).find((flag) => values[flag] !== undefined);
+		if (configured) throw new UsageError(`--no-rate-limit turns the limiter off: drop --${configured}`);
+		return false;
+	}
 	if (values['rate-limit'] === undefined) {
 		const orphan = limiterFlags.find((flag) => values[flag] !== undefined);
 		if (orphan) throw new UsageError(`--${orphan} configures the rate limiter: add --rate-limit <n>`);

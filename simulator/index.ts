@@ -17,7 +17,8 @@ export interface SimulatorOptions {
 	apiKeys?: string[];
 	seed?: SeedName;
 	contacts?: number;
-	rateLimit?: RateLimitConfig;
+	/** Without it, a limit of 10,000 requests per second per key with the X-RateLimit-* headers; false: no limiter. */
+	rateLimit?: RateLimitConfig | false;
 	faultSeed?: number;
 	/** Round trip added to every NP6 request, half before it reaches NP6, half before its answer (default 0). */
 	latencyMs?: number;
@@ -43,7 +44,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		apiKeys,
 		operations: catalogueOperations,
 		sections: sections.map((section) => section(state)),
-		rateLimit: options.rateLimit,
+		rateLimit: options.rateLimit === false ? null : options.rateLimit,
 		faultSeed: options.faultSeed,
 		latencyMs: options.latencyMs,
 		control: (request) => control(server, state, request),
@@ -61,12 +62,13 @@ function control(server: SimulatorServer, state: Np6State, request: ControlReque
 		case 'DELETE /_simulator/requests':
 			server.log.clear();
 			return ok({ cleared: true });
-		// A RateLimitConfig, e.g. `{"limit":5,"resetFormat":"retryAfter","change":{"limit":2,"afterMs":10000}}`, or null.
+		// A RateLimitConfig, e.g. `{"limit":5,"resetFormat":"retryAfter","change":{"limit":2,"afterMs":10000}}`, or null
+		// (or no body) for no limiter at all.
 		case 'PUT /_simulator/rate-limit': {
 			const config = request.body ?? null;
 			const problem = config === null ? undefined : rateLimitConfigProblem(config);
 			if (problem) return badControlRequest(problem);
-			server.setRateLimit((config as RateLimitConfig | null) ?? undefined);
+			server.setRateLimit(config as RateLimitConfig | null);
 			return ok({ rateLimit: config });
 		}
 		// `{"ms": 200}`: the round trip added to every NP6 request from now on.

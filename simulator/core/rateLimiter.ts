@@ -16,6 +16,12 @@ export interface RateLimitConfig {
 	change?: LimitChange;
 }
 
+/**
+ * The limiter a simulator runs unless told otherwise: NP6 may send the three X-RateLimit-* headers on
+ * any answer, so clients see them in every test; the limit is high enough never to slow one down.
+ */
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 10_000, windowMs: 1000, resetFormat: 'epochMs' };
+
 export interface LimitChange {
 	limit: number;
 	/** Milliseconds after the limiter was configured. */

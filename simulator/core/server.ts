@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 
 import type { CatalogueOperation } from '../catalogue';
 import { FaultInjector, type FaultRule } from './faults';
-import { RateLimiter, type RateLimitConfig } from './rateLimiter';
+import { idsWellFormed } from './identifiers';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rateLimiter';
 import { RequestLog, type LoggedRequest } from './requestLog';
 import { Router } from './router';
 import type { Query, SectionHandlers, SimReply, SimRequest } from './types';
@@ -13,7 +14,8 @@ export interface ServerOptions {
 	apiKeys: string[];
 	operations: CatalogueOperation[];
 	sections: SectionHandlers[];
-	rateLimit?: RateLimitConfig;
+	/** Undefined: the default limiter (DEFAULT_RATE_LIMIT); null: no limiter, no rate-limit header. */
+	rateLimit?: RateLimitConfig | null;
 	faultSeed?: number;
 	/** Round trip added to every NP6 request, half each way (default 0). */
 	latencyMs?: number;
@@ -27,7 +29,10 @@ export interface ControlRequest {
 	body: unknown;
 }
 
-/** The HTTP pipeline every simulated NP6 request goes through, in NP6's order of refusals. */
+/**
+ * The HTTP pipeline every simulated NP6 request goes through, in NP6's order of refusals: key (401),
+ * rate limit (429), route (404/405), id formats (404), body (411/415/400), faults, then the section.
+ */
 export class SimulatorServer {
 	readonly log = new RequestLog();
 	readonly faults: FaultInjector;
@@ -49,9 +54,12 @@ export class SimulatorServer {
 		});
 	}
 
-	/** Throws on an invalid config (see rateLimitConfigProblem); a change's afterMs counts from now. */
-	setRateLimit(config: RateLimitConfig | undefined): void {
-		this.limiter = config ? new RateLimiter(config) : undefined;
+	/**
+	 * Undefined goes back to the default limiter (DEFAULT_RATE_LIMIT), null turns the limiter off. Throws
+	 * on an invalid config (see rateLimitConfigProblem); a change's afterMs counts from now.
+	 */
+	setRateLimit(config: RateLimitConfig | null | undefined): void {
+		this.limiter = config === null ? undefined : new RateLimiter(config ?? DEFAULT_RATE_LIMIT);
 	}
 
 	/** Applies to requests from their next leg on, including those in flight. */
@@ -113,6 +121,7 @@ export class SimulatorServer {
 		if (route === undefined) return answer(withRate({ status: 404 }));
 		if (route === null) return answer(withRate({ status: 405 }));
 		entry.operation = route.operation.key;
+		if (!idsWellFormed(route.operation, route.params, query)) return answer(withRate({ status: 404 }));
 
 		const checked = checkBody(req, method, raw, route.operation);
 		if ('refusal' in checked) return answer(withRate({ status: checked.refusal }));
@@ -183,7 +192,11 @@ export class SimulatorServer {
 
 const JSON_LIKE = /^application\/(json|.*\+json|vnd\.np6\.cm\.(email|sms|workflow-v4|email-v4))$/;
 
-/** 411 without Content-Length, 415 for a media type the operation does not take, 400 for bad JSON. */
+/**
+ * 411 for a POST/PUT/PATCH without Content-Length; 415 for a body, whatever the method (a DELETE's or a
+ * GET's too), whose media type the operation does not take: its catalogue `requestContentType`, or
+ * application/json, the catalogue's default for bodies, where it names none; 400 for bad JSON.
+ */
 function checkBody(
 	req: IncomingMessage,
 	method: string,
@@ -195,7 +208,7 @@ function checkBody(
 	if (raw.length === 0) return { body: undefined };
 	const mediaType = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
 	const accepted = (operation.requestContentType ?? 'application/json').split('|').map((t) => t.trim());
-	if (writes && !accepted.includes(mediaType)) return { refusal: 415 };
+	if (!accepted.includes(mediaType)) return { refusal: 415 };
 	if (!JSON_LIKE.test(mediaType)) return { body: raw };
 	const parsed = parseJson(raw);
 	return parsed === INVALID ? { refusal: 400 } : { body: parsed };

@@ -23,11 +23,14 @@ export function contactSection(state: Np6State): SectionHandlers {
 			return noContent();
 		};
 
+	// 8.1.0 documents "No Content", the older docs an array: nothing to list is either a 204 or [].
 	const listRedlisted =
 		(medium: RedlistMedium): Handler =>
 		(request) => {
 			const window = queryWindow(request, 'startDate', 'endDate');
-			return window ? ok(contacts.redlisted(medium, window)) : fail(400);
+			if (!window) return fail(400);
+			const entries = contacts.redlisted(medium, window);
+			return entries.length > 0 ? ok(entries) : state.answerShape.either(noContent(), ok([]));
 		};
 
 	/** The contact and the segment a /targets/{targetId}/segments/{segmentId} path names. */
@@ -63,7 +66,8 @@ export function contactSection(state: Np6State): SectionHandlers {
 			return contact ? ok(ContactStore.view(contact)) : fail(404);
 		},
 
-		// GET /targets?unicity= | ?hash= answers one contact; without either, older docs list them all.
+		// GET /targets?unicity= | ?hash= answers one contact, as an object or a one-entry array (the catalogue
+		// tells clients to read both); without either key, older docs list them all.
 		'target.search': (request) => {
 			const unicity = queryUnicity(request);
 			const hash = queryValue(request, 'hash');
@@ -71,7 +75,7 @@ export function contactSection(state: Np6State): SectionHandlers {
 				return ok([...contacts.byId.values()].map(ContactStore.view), EXPERIMENTAL);
 			}
 			const contact = contacts.find({ unicity, hash });
-			return contact ? ok(ContactStore.view(contact), EXPERIMENTAL) : fail(404);
+			return contact ? ok(state.answerShape.objectOrArray(ContactStore.view(contact)), EXPERIMENTAL) : fail(404);
 		},
 
 		// Older docs (low confidence): flat body keyed by field ID.

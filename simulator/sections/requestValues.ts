@@ -53,10 +53,17 @@ export function mediaType(request: SimRequest): string {
 	return String(Array.isArray(value) ? value[0] : (value ?? '')).split(';')[0].trim().toLowerCase();
 }
 
+/** Whether the Accept header names this exact media type (not through a wildcard), with a weight above 0. */
 export function accepts(request: SimRequest, mediaType: string): boolean {
 	const accept = request.headers.accept;
 	const values = Array.isArray(accept) ? accept : [accept ?? ''];
-	return values.some((v) => v.split(',').some((type) => type.split(';')[0].trim().toLowerCase() === mediaType));
+	return values.some((value) =>
+		value.split(',').some((range) => {
+			const [type, ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
+			const refused = parameters.some((parameter) => /^q=0(\.0*)?$/.test(parameter.replace(/\s/g, '')));
+			return type === mediaType && !refused;
+		}),
+	);
 }
 
 /**

@@ -1,9 +1,15 @@
+import { seededRandom } from './seededRandom';
+
 /**
  * NP6 promises no order for the entries of a batched answer (sends, renders): the simulator answers
  * them in a seeded random order, so a client that pairs by position fails its tests.
  */
 export class AnswerOrder {
-	constructor(private seed = 7) {}
+	private readonly next: () => number;
+
+	constructor(seed = 7) {
+		this.next = seededRandom(seed);
+	}
 
 	shuffle<T>(entries: T[]): T[] {
 		const shuffled = [...entries];
@@ -12,14 +18,5 @@ export class AnswerOrder {
 			[shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
 		}
 		return shuffled;
-	}
-
-	/** mulberry32: small, deterministic for a seed. */
-	private next(): number {
-		this.seed = (this.seed + 0x6d2b79f5) | 0;
-		let t = this.seed;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	}
 }

@@ -107,11 +107,12 @@ export class ContactStore {
 		this.deletionListeners.push(listener);
 	}
 
+	/** Exact matches only: NP6 ids are upper case and hashes lower-case hex, so "000pkxk4" names no contact. */
 	find(by: { id?: string; unicity?: string; hash?: string }): Contact | undefined {
 		const id =
 			by.id ??
 			(by.unicity !== undefined ? this.idByUnicity.get(by.unicity) : undefined) ??
-			(by.hash !== undefined ? this.idByHash.get(by.hash.toLowerCase()) : undefined);
+			(by.hash !== undefined ? this.idByHash.get(by.hash) : undefined);
 		return id === undefined ? undefined : this.byId.get(id);
 	}
 

@@ -1,5 +1,6 @@
 import { ActionStore } from './actions';
 import { AnswerOrder } from './answerOrder';
+import { AnswerShape } from './answerShape';
 import { ApplicationStore } from './applications';
 import { CategoryStore } from './categories';
 import { ContactStore } from './contacts';
@@ -28,4 +29,6 @@ export class Np6State {
 	readonly deliveries = new DeliveryLog(this.events);
 	/** The order of batched answers' entries, which NP6 does not promise. */
 	readonly answerOrder = new AnswerOrder();
+	/** Which of two documented shapes an answer takes, where NP6 may send either. */
+	readonly answerShape = new AnswerShape();
 }

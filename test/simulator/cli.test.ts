@@ -20,9 +20,13 @@ describe('reading the flags', () => {
 		});
 	});
 
-	test('defaults: no latency, no limiter; with --rate-limit a 1000 ms window and epochMs headers', () => {
+	test('defaults: no latency, the default limiter; with --rate-limit a 1000 ms window and epochMs headers', () => {
 		expect(optionsOf([])).toMatchObject({ latencyMs: 0, rateLimit: undefined, port: 5680 });
 		expect(optionsOf(['--rate-limit', '5']).rateLimit).toEqual({ limit: 5, windowMs: 1000, resetFormat: 'epochMs' });
+	});
+
+	test('--no-rate-limit: no limiter at all', () => {
+		expect(optionsOf(['--no-rate-limit']).rateLimit).toBe(false);
 	});
 
 	test.each([
@@ -41,6 +45,8 @@ describe('reading the flags', () => {
 		[['--rate-limit', '5', '--limit-change', '5@1.5r'], /--limit-change must be/],
 		[['--limit-change', '5@10s'], /--limit-change configures the rate limiter: add --rate-limit/],
 		[['--window', '500'], /--window configures the rate limiter/],
+		[['--no-rate-limit', '--rate-limit', '5'], /--no-rate-limit turns the limiter off: drop --rate-limit/],
+		[['--no-rate-limit', '--reset-format', 'none'], /--no-rate-limit turns the limiter off: drop --reset-format/],
 		[['--rate-limit', '5', '--window', '0'], /--window must be at least 1 ms/],
 		[['--rate-limit', '5', '--window', 'fast'], /--window must be a whole number/],
 		[['--rate-limit', '5', '--reset-format', 'iso'], /--reset-format must be one of epochMs\|epochSeconds\|delaySeconds\|retryAfter\|none/],

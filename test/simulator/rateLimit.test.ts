@@ -1,7 +1,8 @@
 /** The rate limiter's header styles and a limit that changes during a run, as a throughput benchmark uses them. */
 import { request } from 'undici';
 
-import { RateLimiter, rateLimitConfigProblem, type RateLimitConfig } from '../../simulator/core/rateLimiter';
+import { startSimulator } from '../../simulator';
+import { DEFAULT_RATE_LIMIT, RateLimiter, rateLimitConfigProblem, type RateLimitConfig } from '../../simulator/core/rateLimiter';
 import { useSimulator } from '../harness/simulator';
 import { httpClient } from './http';
 import { inOneWindow, sleep } from './limiterWindow';
@@ -22,6 +23,53 @@ const burst = (config: RateLimitConfig, count: number) =>
 		for (let i = 0; i < count; i++) answers.push(await call('GET', '/fields'));
 		return answers;
 	});
+
+describe('the default limiter', () => {
+	const X_RATE_LIMIT = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+
+	test('without a configured limit, every answer after the key check carries the three X-RateLimit-* headers (reset in epoch ms)', async () => {
+		const [fields, missing, refused] = [
+			await call('GET', '/fields'),
+			await call('GET', '/targets/NOPE0000'),
+			await call('POST', '/targets', { body: 'x', headers: { 'content-type': 'text/plain' } }),
+		];
+		expect([fields.status, missing.status, refused.status]).toEqual([200, 404, 415]);
+		for (const answer of [fields, missing, refused]) expect(rateLimitHeaderNames(answer.headers).sort()).toEqual(X_RATE_LIMIT);
+		expect(fields.headers['x-ratelimit-limit']).toBe('10000');
+		expect(Number(fields.headers['x-ratelimit-remaining'])).toBeLessThan(10_000);
+		expect(Number(fields.headers['x-ratelimit-reset'])).toBeGreaterThan(1e12);
+		expect(DEFAULT_RATE_LIMIT).toEqual({ limit: 10_000, windowMs: 1000, resetFormat: 'epochMs' });
+	});
+
+	test('a 401 carries none: the key that would be limited is unknown', async () => {
+		expect(rateLimitHeaderNames((await call('GET', '/fields', { key: 'wrong' })).headers)).toEqual([]);
+	});
+
+	test('setRateLimit(null) turns the limiter off (no header, no 429); setRateLimit(undefined) brings the default back', async () => {
+		simulator().server.setRateLimit(null);
+		expect(rateLimitHeaderNames((await call('GET', '/fields')).headers)).toEqual([]);
+		simulator().server.setRateLimit(undefined);
+		expect((await call('GET', '/fields')).headers['x-ratelimit-limit']).toBe('10000');
+	});
+
+	test('PUT /_simulator/rate-limit with null turns it off', async () => {
+		const put = await request(`${simulator().url}/_simulator/rate-limit`, { method: 'PUT', body: 'null' });
+		expect(await put.body.json()).toEqual({ rateLimit: null });
+		expect(rateLimitHeaderNames((await call('GET', '/fields')).headers)).toEqual([]);
+	});
+
+	test('startSimulator({ rateLimit: false }) runs without a limiter', async () => {
+		const unlimited = await startSimulator({ rateLimit: false, seed: 'empty' });
+		try {
+			const answer = await request(`${unlimited.url}/fields`, { headers: { 'X-Key': unlimited.apiKey } });
+			await answer.body.text();
+			expect(answer.statusCode).toBe(200);
+			expect(rateLimitHeaderNames(answer.headers)).toEqual([]);
+		} finally {
+			await unlimited.close();
+		}
+	});
+});
 
 describe('reset formats', () => {
 	test("'retryAfter': no X-RateLimit-* header; only a 429 carries Retry-After, in whole seconds", async () => {

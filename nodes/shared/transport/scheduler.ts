@@ -13,6 +13,8 @@ const INCREASE = 0.1;
 /** The first wait after a 429 that names no moment in the future; doubles with each 429 of the same request. */
 const FLOOR_MS = 100;
 const RECENT_RESETS = 50;
+/** A reset announced this much later than the last one means a new window (not clock jitter). */
+const TURN_TOLERANCE_MS = 20;
 const RECENT_ACCEPTED = 1000;
 
 /** A slot would start later than the request may wait for the rate limit. */
@@ -71,6 +73,8 @@ export class RequestScheduler {
 	private lastDecreaseAt = 0;
 	private readonly accepted: number[] = [];
 	private readonly resets: number[] = [];
+	private lastResetAt?: number;
+	private windowTurned = false;
 
 	/** Waits for this request's turn: a free place among the requests under way, and its start time. */
 	async acquire(request: SlotRequest): Promise<Slot> {
@@ -103,7 +107,7 @@ export class RequestScheduler {
 		const now = Date.now();
 		const signal = readRateSignal(headers, now);
 		this.answered = true;
-		if (signal.resetMs !== undefined && signal.resetMs > 0) remember(this.resets, signal.resetMs, RECENT_RESETS);
+		if (signal.resetMs !== undefined && signal.resetMs > 0) this.noteReset(now, signal.resetMs);
 		if (signal.limit !== undefined) {
 			this.limitAdvertised = true;
 			this.spacingMs = (this.windowMs() / signal.limit) * SPACING_MARGIN;
@@ -193,8 +197,22 @@ export class RequestScheduler {
 		this.lastDecreaseAt = now;
 	}
 
+	/**
+	 * The window is at least as long as any time-to-reset NP6 announced. Until a window has turned (a
+	 * later reset announced), the first answers may all have come late in one window, so the estimate
+	 * is not allowed below the default.
+	 */
 	private windowMs(): number {
-		return this.resets.length > 0 ? Math.max(...this.resets) : DEFAULT_WINDOW_MS;
+		if (this.resets.length === 0) return DEFAULT_WINDOW_MS;
+		const longest = Math.max(...this.resets);
+		return this.windowTurned ? longest : Math.max(longest, DEFAULT_WINDOW_MS);
+	}
+
+	private noteReset(now: number, resetMs: number): void {
+		const resetAt = now + resetMs;
+		if (this.lastResetAt !== undefined && resetAt > this.lastResetAt + TURN_TOLERANCE_MS) this.windowTurned = true;
+		this.lastResetAt = Math.max(this.lastResetAt ?? 0, resetAt);
+		remember(this.resets, resetMs, RECENT_RESETS);
 	}
 }
 
