@@ -33,7 +33,7 @@ export const expectations: Record<string, (run: ExampleRun) => Promise<void>> = 
 			expect(contact).toBeDefined();
 			expect(contact!.fields[id('City')]).toBe(person.city);
 			expect(contact!.fields[id('FirstName')]).toBe(person.firstName);
-			expect(stored[index]).toMatchObject({ id: contact!.id, hash: contact!.hash, fields: { [id('Email')]: person.email } });
+			expect(stored[index]).toMatchObject({ id: contact!.id, hash: contact!.hash, fields: { Email: person.email }, fieldIds: { [id('Email')]: person.email } });
 		}
 
 		// Running it again updates the same contacts: nothing is created twice.

@@ -27,7 +27,8 @@ describe('Contact → Create or Update', () => {
 		const output = result.items[0].json;
 		expect(output.id).toMatch(/^[0-9A-Z]{8}$/);
 		expect(output.hash).toBe(createHash('md5').update('new.person@example.com').digest('hex'));
-		expect(output.fields).toEqual({ [fieldId('Email')]: 'new.person@example.com', [fieldId('FirstName')]: 'Nora', [fieldId('LoyaltyPoints')]: 42 });
+		expect(output.fields).toEqual({ Email: 'new.person@example.com', FirstName: 'Nora', LoyaltyPoints: 42 });
+		expect(output.fieldIds).toEqual({ [fieldId('Email')]: 'new.person@example.com', [fieldId('FirstName')]: 'Nora', [fieldId('LoyaltyPoints')]: 42 });
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -42,7 +43,7 @@ describe('Contact → Create or Update', () => {
 			['target.update', 200],
 		]);
 		expect(log().entries[1].query).toEqual({ unicity: 'existing@example.com' });
-		expect(result.items[0].json.fields).toMatchObject({ [fieldId('City')]: 'Nantes', [fieldId('LastName')]: 'Durand' });
+		expect(result.items[0].json.fields).toMatchObject({ City: 'Nantes', LastName: 'Durand' });
 		expect(simulator().state.contacts.find({ unicity: 'existing@example.com' })!.fields[fieldId('City')]).toBe('Nantes');
 	});
 
@@ -54,7 +55,7 @@ describe('Contact → Create or Update', () => {
 		];
 		const result = await runNode(simulator(), upsert({ Email: '={{ $json.email }}', City: '={{ $json.city }}' }), people);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.items.map((i) => (i.json.fields as Record<string, string>)[fieldId('City')])).toEqual(['Lille', 'Nice', 'Rennes']);
+		expect(result.items.map((i) => (i.json.fields as Record<string, string>).City)).toEqual(['Lille', 'Nice', 'Rennes']);
 		expect(log().handled('field.list')).toHaveLength(1);
 	});
 

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { readableContacts } from '../../../shared/np6/contactOutput';
 import { contactAddressProperties, readContactAddress } from '../../../shared/operations/contactAddress';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
@@ -19,5 +20,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		meanings: MEANINGS,
 		itemIndex,
 	});
-	return body as IDataObject | IDataObject[];
+	return (await readableContacts.call(this, body)) as IDataObject | IDataObject[];
 }

@@ -1,5 +1,6 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { readableContact } from '../../../shared/np6/contactOutput';
 import { keyedById } from '../../../shared/np6/contactValues';
 import { contactIdProperty } from '../../../shared/operations/contactAddress';
 import { ID_PATTERNS, requiredString } from '../../../shared/operations/parameters';
@@ -12,7 +13,7 @@ export const catalogue = ['target.update'];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, [
 	{
-		displayName: lowConfidenceHint('PUT with values keyed by field ID, from the older NP6 docs'),
+		displayName: lowConfidenceHint('a PUT with values keyed by field ID'),
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
@@ -35,5 +36,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		meanings: { 404: 'NP6 has no contact with this ID, or refused a value', 409: 'Another contact already has this unicity value' },
 		itemIndex,
 	});
-	return body as IDataObject;
+	return (await readableContact.call(this, body)) as IDataObject;
 }

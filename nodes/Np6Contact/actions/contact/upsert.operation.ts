@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { findContactByUnicity } from '../../../shared/np6/contactByUnicity';
+import { readableContact } from '../../../shared/np6/contactOutput';
 import { keyedById, keyedByName, type FieldValue } from '../../../shared/np6/contactValues';
 import { unicityFields, type Np6Field } from '../../../shared/np6/fields';
 import type { ItemResult } from '../../../shared/operations/types';
@@ -38,7 +39,7 @@ const properties: INodeProperties[] = [
 					{
 						name: 'Legacy PUT by Unicity',
 						value: 'legacyPut',
-						description: 'PUT /targets?unicity= keyed by field ID, from the older NP6 docs (low confidence)',
+						description: 'PUT /targets?unicity= keyed by field ID, known from older public NP6 docs only',
 					},
 				],
 			},
@@ -84,7 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			meanings: MEANINGS,
 			itemIndex,
 		});
-		return body as IDataObject;
+		return (await readableContact.call(this, body)) as IDataObject;
 	}
 
 	const run = runOf(this);
@@ -122,7 +123,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const previous = run.writing.get(key) ?? Promise.resolve();
 	const written = previous.catch(() => undefined).then(write);
 	run.writing.set(key, written);
-	return await written;
+	return (await readableContact.call(this, await written)) as IDataObject;
 }
 
 /** What one node run has learnt: how many contacts existed or were new, and the write under way per contact. */

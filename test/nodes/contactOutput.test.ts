@@ -1,0 +1,32 @@
+/** Contact outputs name their fields (Email, not 728), typed as the field is, with NP6's ids kept in `fieldIds`. */
+import { runNode } from '../harness/engine';
+import { useSimulator } from '../harness/simulator';
+
+const simulator = useSimulator();
+const state = () => simulator().state;
+const fieldId = (name: string) => String(state().fields.byName(name)!.id);
+const log = () => simulator().server.log;
+
+test('Get names the fields, converts values to their types, keeps the ids, and reads the field list once per run', async () => {
+	const created = state().contacts.create({
+		[fieldId('Email')]: 'typed@example.com',
+		[fieldId('LoyaltyPoints')]: '17',
+		[fieldId('BirthDate')]: '1990-04-01',
+		[fieldId('City')]: 'Lorient',
+	});
+	if (!created.ok) throw new Error('could not create the contact');
+	log().clear();
+
+	const result = await runNode(
+		simulator(),
+		{ type: 'np6Contact', parameters: { resource: 'contact', operation: 'get', findBy: 'id', contactId: '={{ $json.id }}' } },
+		[{ id: created.contact.id }, { id: created.contact.id }],
+	);
+
+	expect(result.error).toBeUndefined();
+	for (const item of result.items) {
+		expect(item.json.fields).toEqual({ Email: 'typed@example.com', LoyaltyPoints: 17, BirthDate: '1990-04-01T00:00:00.000Z', City: 'Lorient' });
+		expect(item.json.fieldIds).toEqual(created.contact.fields);
+	}
+	expect(log().handled('field.list')).toHaveLength(1);
+});
