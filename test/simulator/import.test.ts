@@ -122,6 +122,8 @@ describe('source upload', () => {
 
 describe('executions', () => {
 	test('state 0 right after the POST, with the binding and features it runs with; then 1', async () => {
+		// Long enough that the reads below happen while it runs, even on a loaded machine.
+		simulator().state.imports.executionDelayMs = 1000;
 		const binding = await newFormat([[0, fieldId('Email')], [1, IGNORE]]);
 		const features = [{ type: 'database', updateExisting: true, crushData: false }];
 		const importId = await newImport(binding, features);
