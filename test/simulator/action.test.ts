@@ -153,8 +153,20 @@ describe('action documents', () => {
 	});
 });
 
+/** Each step of the test phase long enough to be read over HTTP on a loaded machine (reset after each test). */
+function slowTestPhase(): void {
+	simulator().state.actions.testStartDelayMs = 400;
+	simulator().state.actions.validationDelayMs = 400;
+}
+
+afterEach(() => {
+	simulator().state.actions.testStartDelayMs = 50;
+	simulator().state.actions.validationDelayMs = 30;
+});
+
 describe('the validation state machine (catalogue README table)', () => {
 	test('phase 1 from 20: 204 while the action still shows 20, then 30, then 38 asynchronously', async () => {
+		slowTestPhase();
 		const action = await createAction();
 		const tested = await testPhase(action.id);
 		expect(tested.status).toBe(204);
@@ -165,6 +177,7 @@ describe('the validation state machine (catalogue README table)', () => {
 	});
 
 	test('phase 1 from 10 works the same; a second test phase while one runs is a 409', async () => {
+		slowTestPhase();
 		const action = await createAction({ type: 'mailMessage', name: 'draft' });
 		expect(action.informations.state).toBe(10);
 		expect((await testPhase(action.id)).status).toBe(204);
@@ -174,6 +187,7 @@ describe('the validation state machine (catalogue README table)', () => {
 	});
 
 	test('a failing test send takes the action back to its earlier state', async () => {
+		slowTestPhase();
 		const action = await createAction();
 		simulator().state.actions.failingTests.add(action.id);
 		expect((await testPhase(action.id)).status).toBe(204);
