@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { Np6Resource } from '../nodes/shared/operations/types';
+import type { Np6Operation, Np6Resource } from '../nodes/shared/operations/types';
 import { catalogueOperation } from '../simulator/catalogue';
 
 export interface DocumentedNode {
@@ -28,14 +28,19 @@ export function operationsTable(node: DocumentedNode): string {
 			const catalogue = operation.catalogue.map(catalogueOperation);
 			const endpoints = catalogue.map((o) => `\`${o.method} ${o.path}${requiredQuery(o.queryParams)}\``);
 			const notes = [
-				operation.deprecated ? 'deprecated by NP6' : '',
-				catalogue.some((o) => o.confidence === 'low') ? 'low confidence' : '',
+				deprecationNote(operation),
+				catalogue.some((o) => o.confidence === 'low') ? 'not fully confirmed: check the result on your account' : '',
 				option.description ?? '',
 			].filter(Boolean);
 			rows.push(`| ${resourceOption.name} | ${option.name} | ${[...new Set(endpoints)].join('<br>')} | ${notes.join('; ')} |`);
 		}
 	}
 	return rows.join('\n');
+}
+
+function deprecationNote(operation: Np6Operation): string {
+	if (!operation.deprecated) return '';
+	return operation.replacedBy ? `deprecated in NP6 API 8.1.0, replaced by ${operation.replacedBy}` : 'deprecated in NP6 API 8.1.0, no replacement, still works';
 }
 
 function requiredQuery(params: Array<{ name: string; required?: boolean | null }>): string {

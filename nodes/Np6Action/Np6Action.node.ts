@@ -8,6 +8,7 @@ import {
 
 import * as listSearch from '../shared/methods/listSearch';
 import { routeOperation } from '../shared/operations/executePerItem';
+import { subtitleExpression } from '../shared/operations/subtitle';
 import { requestOptionsProperty } from '../shared/transport/settings';
 import { resourceChoice, resources } from './actions/resources';
 
@@ -18,8 +19,8 @@ export class Np6Action implements INodeType {
 		icon: { light: 'file:../../icons/np6.svg', dark: 'file:../../icons/np6.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send NP6 emails, SMS and push notifications, once, and manage actions, archives and statistics',
+		subtitle: subtitleExpression(resourceChoice, resources),
+		description: 'Send emails, SMS and push notifications with NP6, and read their archives and statistics',
 		defaults: { name: 'NP6 Action' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { routeOperation } from '../shared/operations/executePerItem';
+import { subtitleExpression } from '../shared/operations/subtitle';
 import { requestOptionsProperty } from '../shared/transport/settings';
 import { resourceChoice, resources } from './actions/resources';
 import * as listSearch from '../shared/methods/listSearch';
@@ -20,8 +21,8 @@ export class Np6Contact implements INodeType {
 		icon: { light: 'file:../../icons/np6.svg', dark: 'file:../../icons/np6.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage NP6 contacts, fields, value lists, segments, imports and push subscriptions',
+		subtitle: subtitleExpression(resourceChoice, resources),
+		description: 'Create and update NP6 contacts, and manage their segments, imports, fields and push subscriptions',
 		defaults: { name: 'NP6 Contact' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -9,6 +9,7 @@
  */
 import { resources as actionResources } from '../../nodes/Np6Action/actions/resources';
 import { resources as contactResources } from '../../nodes/Np6Contact/actions/resources';
+import { DEPRECATED_HINT } from '../../nodes/shared/operations/resource';
 import type { Np6Resource } from '../../nodes/shared/operations/types';
 import { coverageReport, domainOperations, isRoutable, nodeDomains, observedCoverage, type NodeDomain } from '../../scripts/observedCoverage';
 import { startSimulator, type Simulator } from '../../simulator';
@@ -78,12 +79,24 @@ describe.each(domains.map((d) => [d.node, d] as const))('%s', (_, domain) => {
 		expect(observedCoverage([domain], [...observed, observation(missed)])[0].uncalled).toEqual([]);
 	});
 
-	test('operations that call only a deprecated catalogue operation say "(Deprecated)"', () => {
+	test('operations that call only a deprecated catalogue operation say "(Deprecated)" only where NP6 names a replacement', () => {
 		const byKey = new Map(operations.map((o) => [o.key, o]));
+		// The catalogue's notes name a replacement as "Current replacement: POST /actions/{id}/execution."
+		const namesReplacement = (o: CatalogueOperation) => /\breplacement: /i.test(o.notes ?? '');
 		for (const operation of nodeOperations.filter((o) => o.catalogue.length === 1 && byKey.get(o.catalogue[0])?.deprecated === true)) {
+			const label = `${operation.resource}/${operation.operation}`;
 			const dropdown = domain.resources[operation.resource].description.find((p) => p.name === 'operation');
 			const option = dropdown?.options?.find((o) => 'value' in o && o.value === operation.operation);
-			expect(`${operation.resource}/${operation.operation}: ${option?.name}`).toMatch(/\(Deprecated\)$/);
+			const notice = operation.description.find((p) => p.type === 'notice')?.displayName ?? '';
+			if (namesReplacement(byKey.get(operation.catalogue[0])!)) {
+				expect(`${label}: ${option?.name}`).toMatch(/\(Deprecated\)$/);
+				expect(operation.replacedBy).toBeTruthy();
+				expect(`${label}: ${notice}`).toContain(`names ${operation.replacedBy} as its replacement`);
+			} else {
+				expect(`${label}: ${option?.name}`).not.toMatch(/Deprecated/);
+				expect(operation.replacedBy).toBeUndefined();
+				expect(`${label}: ${notice}`).toContain(DEPRECATED_HINT);
+			}
 		}
 	});
 });

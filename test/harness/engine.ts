@@ -151,6 +151,8 @@ export interface NodeUnderTest {
 	parameters: IDataObject;
 	continueOnFail?: boolean;
 	retryOnFail?: boolean;
+	/** Attach the NP6 test credential (default); false: a node whose credential is not chosen yet. */
+	credentials?: boolean;
 }
 
 export interface RunResult {
@@ -244,6 +246,7 @@ const asChainNode = (node: NodeUnderTest): ChainNode => ({
 	parameters: node.parameters,
 	continueOnFail: node.continueOnFail,
 	retryOnFail: node.retryOnFail,
+	credentials: node.credentials,
 });
 
 function additionalDataFor(backend: Backend, workflowData: IWorkflowBase, mode: WorkflowExecuteMode): IWorkflowExecuteAdditionalData {
@@ -284,7 +287,9 @@ export async function loadOptions<T>(
 	...args: unknown[]
 ): Promise<T> {
 	const { workflowData, workflow } = workflowFor([asChainNode(node)]);
-	const context = new LoadOptionsContext(workflow, workflow.getNode('NP6')!, additionalDataFor(backend, workflowData, 'internal'), 'parameters');
+	// The editor sends the node's current parameters along (read by getCurrentNodeParameter).
+	const additionalData = { ...additionalDataFor(backend, workflowData, 'internal'), currentNodeParameters: node.parameters as INode['parameters'] };
+	const context = new LoadOptionsContext(workflow, workflow.getNode('NP6')!, additionalData, 'parameters');
 	return await observingOperations(backend, () =>
 		(method as (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<T>).call(context, ...args),
 	);

@@ -304,8 +304,8 @@ describe('pickers', () => {
 		const { Np6Action } = await import('../../nodes/Np6Action/Np6Action.node');
 		const { listSearch } = new Np6Action().methods;
 		const actions = await loadOptions(simulator(), node, listSearch.searchActions);
-		expect(actions.results.find((r) => r.value === '000A01')?.name).toBe('Order confirmation (mailMessage, validated for sending)');
-		expect(actions.results.find((r) => r.value === '000A02')?.name).toBe('Welcome (mailMessage, created)');
+		expect(actions.results.find((r) => r.value === '000A01')?.name).toBe('Order confirmation — Email message, validated (50)');
+		expect(actions.results.find((r) => r.value === '000A02')?.name).toBe('Welcome — Email message, created (20)');
 		const testSegments = await loadOptions(simulator(), node, listSearch.searchTestSegments);
 		expect(testSegments.results.map((r) => r.name)).toEqual([expect.stringMatching(/^Test recipients \(static, test/)]);
 		const categories = await loadOptions(simulator(), node, listSearch.searchCategories);

@@ -20,9 +20,9 @@ export const resourceChoice: INodeProperties = {
 	noDataExpression: true,
 	default: 'action',
 	options: [
-		{ name: 'Action (Email & SMS)', value: 'action' },
-		{ name: 'Archive', value: 'archive', description: 'Archived copies of sent emails' },
-		{ name: 'Notification (Push)', value: 'notification' },
-		{ name: 'Statistic (Legacy)', value: 'statistics', description: 'Older aggregated statistics and message history' },
+		{ name: 'Archive', value: 'archive', description: 'Read archived copies of sent emails' },
+		{ name: 'Email & SMS Action', value: 'action', description: 'Send, preview and manage email and SMS messages' },
+		{ name: 'Push Notification', value: 'notification', description: 'Send, preview and manage push notifications' },
+		{ name: 'Statistic', value: 'statistics', description: 'Read delivery statistics and message history (older NP6 API)' },
 	],
 };

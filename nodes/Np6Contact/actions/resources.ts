@@ -24,11 +24,11 @@ export const resourceChoice: INodeProperties = {
 	noDataExpression: true,
 	default: 'contact',
 	options: [
-		{ name: 'Contact', value: 'contact' },
-		{ name: 'Field', value: 'field' },
-		{ name: 'Import', value: 'import' },
-		{ name: 'Segment', value: 'segment' },
-		{ name: 'Subscription', value: 'subscription', description: 'Push notification subscriptions of contacts' },
-		{ name: 'Value List', value: 'valueList', description: 'Lists of values for select fields' },
+		{ name: 'Contact', value: 'contact', description: 'Create, update, find and redlist contacts' },
+		{ name: 'Field', value: 'field', description: 'Manage the fields that describe contacts' },
+		{ name: 'Import', value: 'import', description: 'Load contacts from CSV files' },
+		{ name: 'Segment', value: 'segment', description: 'Group contacts for sending' },
+		{ name: 'Subscription', value: 'subscription', description: 'Manage the push notification subscriptions of contacts' },
+		{ name: 'Value List', value: 'valueList', description: 'Manage the lists of values offered by select fields' },
 	],
 };

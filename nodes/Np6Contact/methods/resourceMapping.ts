@@ -1,6 +1,7 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { contactFields, isListField, valueLists } from '../../shared/np6/fields';
+import { hasCredential } from '../../shared/transport/runContext';
 
 const TYPES: Record<string, FieldType> = {
 	numeric: 'number',
@@ -11,6 +12,7 @@ const TYPES: Record<string, FieldType> = {
 
 /** The account's contact fields, for mapping values onto them; the unicity field is marked. */
 export async function getContactFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	if (!(await hasCredential(this))) return { fields: [], emptyFieldsNotice: 'Choose an NP6 credential to load the contact fields' };
 	const fields = await contactFields.call(this);
 	const lists = fields.some(isListField) ? await valueLists.call(this) : [];
 	return {

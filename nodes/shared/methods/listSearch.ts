@@ -1,19 +1,27 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { stateName } from '../np6/actions';
+import { actionLabel, actionState, isMessageAction, VALIDATED, type Np6Action } from '../np6/actions';
 import { np6ApiRequest } from '../transport/request';
+import { hasCredential } from '../transport/runContext';
 
 type Describe = (entry: IDataObject) => INodeListSearchItems;
 
-/** A picker over one NP6 list: NP6 does not filter or paginate, so filtering happens here. */
-function listSearch(path: string, describe: Describe, keep: (entry: IDataObject) => boolean = () => true) {
+type Keep = (this: ILoadOptionsFunctions, entry: IDataObject) => boolean;
+
+/**
+ * A picker over one NP6 list: NP6 does not filter or paginate, so filtering happens here. The search
+ * text matches the entry's name (case-insensitive) or its ID. Without a credential the list is empty.
+ */
+function listSearch(path: string, describe: Describe, keep: Keep = () => true) {
 	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		if (!(await hasCredential(this))) return { results: [] };
 		const { body } = await np6ApiRequest.call(this, { method: 'GET', path });
 		const needle = (filter ?? '').toLowerCase();
+		const matches = (entry: IDataObject) =>
+			!needle || String(entry.name ?? entry.label ?? '').toLowerCase().includes(needle) || String(entry.id).toLowerCase().includes(needle);
 		const results = (Array.isArray(body) ? (body as IDataObject[]) : [])
-			.filter(keep)
+			.filter((entry) => keep.call(this, entry) && matches(entry))
 			.map(describe)
-			.filter((item) => !needle || item.name.toLowerCase().includes(needle) || String(item.value).includes(needle))
 			.sort((a, b) => a.name.localeCompare(b.name));
 		return { results };
 	};
@@ -37,10 +45,33 @@ export const searchApplications = listSearch('/parameters/applications', (a) => 
 	name: String(a.name ?? a.label ?? a.id),
 	value: String(a.id),
 }));
-export const searchActions = listSearch('/actions', (a) => ({
-	name: `${String(a.name)} (${String(a.type)}, ${stateName(Number((a.informations as IDataObject | undefined)?.state))})`,
-	value: String(a.id),
-}));
+const action: Describe = (a) => ({ name: actionLabel(a as unknown as Np6Action), value: String(a.id) });
+const asAction = (entry: IDataObject) => entry as unknown as Np6Action;
+
+/** Any action: for the operations that take every action (Get, Update, Delete, Duplicate, Export...). */
+export const searchActions = listSearch('/actions', action);
+
+/** Send takes only email/SMS messages validated for sending. */
+export const searchSendableActions = listSearch('/actions', action, (a) => isMessageAction(asAction(a)) && actionState(asAction(a)) === VALIDATED);
+
+/** The test phase starts from 10/20, the production phase from 38 (test passed). */
+const VALIDATION_START_STATES = { test: [10, 20], production: [38] };
+
+/** Validate for Sending takes messages not yet validated, in a state the chosen phases start from. */
+export const searchValidatableActions = listSearch('/actions', action, function (a) {
+	const phases = this.getCurrentNodeParameter('phases') as string | undefined;
+	const states =
+		phases === 'production'
+			? VALIDATION_START_STATES.production
+			: phases === 'test' || phases === 'both'
+				? VALIDATION_START_STATES.test
+				: [...VALIDATION_START_STATES.test, ...VALIDATION_START_STATES.production];
+	return isMessageAction(asAction(a)) && states.includes(actionState(asAction(a)));
+});
+
+/** Render needs content: state 20 (created) and beyond. */
+export const searchRenderableActions = listSearch('/actions', action, (a) => actionState(asAction(a)) >= 20);
+
 export const searchNotifications = listSearch('/notifications', (n) => ({
 	name: `${String(n.name ?? n.id)} (${n.active === false ? 'inactive' : n.active === true ? 'active' : String(n.type ?? 'push')})`,
 	value: String(n.id),

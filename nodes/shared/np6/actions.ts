@@ -14,6 +14,29 @@ const ACTION_STATES: Record<number, string> = {
 
 export const VALIDATED = 50;
 
+/** Short state names for picker labels, e.g. "validated (50)". */
+const STATE_LABELS: Record<number, string> = {
+	10: 'draft',
+	20: 'created',
+	30: 'test running',
+	38: 'test passed',
+	50: 'validated',
+};
+
+const TYPE_NAMES: Record<string, string> = {
+	mailMessage: 'Email message',
+	smsMessage: 'SMS message',
+	mailCampaign: 'Email campaign',
+	smsCampaign: 'SMS campaign',
+};
+
+/** e.g. "Order confirmation — Email message, validated (50)". */
+export function actionLabel(action: Np6Action): string {
+	const state = actionState(action);
+	const stateLabel = STATE_LABELS[state] ? `${STATE_LABELS[state]} (${state})` : Number.isNaN(state) ? 'state unknown' : `state ${state}`;
+	return `${action.name ?? action.id} — ${TYPE_NAMES[action.type] ?? action.type}, ${stateLabel}`;
+}
+
 export function stateName(state: number): string {
 	return ACTION_STATES[state] ?? `state ${state}`;
 }

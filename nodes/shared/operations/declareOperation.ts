@@ -8,7 +8,7 @@ import {
 
 import { np6ApiRequest } from '../transport/request';
 import { applyLimit, returnAllOrLimit } from './parameters';
-import { DEPRECATED_HINT } from './resource';
+import { deprecationHint } from './resource';
 import { readParameter, setPath, toProperties, type ParameterSpec } from './parameterSpec';
 import type { ItemResult, Np6Operation } from './types';
 
@@ -33,12 +33,14 @@ export interface OperationSpec {
 	/** Shown above the parameters: deprecation, low catalogue confidence. */
 	notice?: string;
 	deprecated?: boolean;
+	/** The operation NP6 names as the replacement of a deprecated one, e.g. "Email & SMS Action → Send". */
+	replacedBy?: string;
 	meanings?: Partial<Record<number, string>>;
 }
 
 export function declareOperation(spec: OperationSpec): Np6Operation {
 	const properties: INodeProperties[] = [];
-	const notice = [spec.deprecated ? DEPRECATED_HINT : '', spec.notice ?? ''].filter(Boolean).join(' ');
+	const notice = [spec.deprecated ? deprecationHint(spec.replacedBy) : '', spec.notice ?? ''].filter(Boolean).join(' ');
 	if (notice) properties.push({ displayName: notice, name: `${spec.operation}Notice`, type: 'notice', default: '' });
 	properties.push(...toProperties(spec.parameters ?? []));
 	if (spec.returns === 'list') properties.push(...returnAllOrLimit);
@@ -46,6 +48,7 @@ export function declareOperation(spec: OperationSpec): Np6Operation {
 	return {
 		catalogue: ([] as string[]).concat(spec.catalogue),
 		deprecated: spec.deprecated,
+		replacedBy: spec.replacedBy,
 		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: [spec.operation] } }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 			let path = spec.path;

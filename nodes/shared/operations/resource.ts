@@ -2,10 +2,22 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Np6Operation, Np6Resource } from './types';
 
-export const DEPRECATED_HINT = 'NP6 marks this operation as deprecated and names no replacement; it still answers.';
+/** The notice of an operation NP6 marks deprecated, naming NP6's replacement when there is one. */
+export function deprecationHint(replacedBy?: string): string {
+	if (replacedBy) return `NP6 marks this endpoint deprecated in API 8.1.0 and names ${replacedBy} as its replacement; use that instead.`;
+	return 'NP6 marks this endpoint deprecated in API 8.1.0 and offers no replacement; it still works.';
+}
 
+export const DEPRECATED_HINT = deprecationHint();
+
+/** Our own uncertainty, not NP6's: the catalogue knows this endpoint from older public docs only. */
 export function lowConfidenceHint(detail: string): string {
-	return `NP6 documents this operation with low confidence (${detail}); check the result on your account.`;
+	return `Known from older public NP6 docs only: ${detail}. Check the result on your account.`;
+}
+
+/** Our own uncertainty, not NP6's: a detail of this endpoint that no NP6 document shows. */
+export function unconfirmedHint(detail: string): string {
+	return `Not confirmed by NP6's docs: ${detail}. Check the result on your account.`;
 }
 
 export interface OperationEntry {
@@ -16,7 +28,10 @@ export interface OperationEntry {
 	operation: Np6Operation;
 }
 
-/** A resource from its operations: the dropdown (A–Z, deprecated ones labelled) and their parameters. */
+/**
+ * A resource from its operations: the dropdown (A–Z) and their parameters. Only operations NP6
+ * replaces are labelled "(Deprecated)": the others are still the only way to do what they do.
+ */
 export function defineResource(resource: string, defaultOperation: string, entries: OperationEntry[]): Np6Resource {
 	const operationChoice: INodeProperties = {
 		displayName: 'Operation',
@@ -27,7 +42,7 @@ export function defineResource(resource: string, defaultOperation: string, entri
 		default: defaultOperation,
 		options: entries
 			.map((e) => ({
-				name: e.operation.deprecated ? `${e.name} (Deprecated)` : e.name,
+				name: e.operation.replacedBy ? `${e.name} (Deprecated)` : e.name,
 				value: e.value,
 				action: e.action,
 				description: e.description,

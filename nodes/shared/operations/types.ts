@@ -10,8 +10,10 @@ export interface Np6Operation {
 	description: INodeProperties[];
 	/** Catalogue keys the operation calls (read by the catalogue coverage test). */
 	catalogue: string[];
-	/** NP6 marks it deprecated: "(Deprecated)" is added to its name in the dropdown. */
+	/** NP6 marks it deprecated (API 8.1.0): a notice says so. */
 	deprecated?: boolean;
+	/** The operation NP6 names as its replacement: only then does its name say "(Deprecated)". */
+	replacedBy?: string;
 	/** Runs once per input item... */
 	execute?: ItemExecutor;
 	/** ...or once for all items (operations that combine items, e.g. batched adds and sends). */

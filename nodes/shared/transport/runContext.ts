@@ -31,6 +31,20 @@ export async function runContextOf(context: Np6Context): Promise<RunContext> {
 	return await run;
 }
 
+/**
+ * Whether the node has a credential that can be read. The editor asks for list options before one is
+ * chosen (e.g. a node just added as an AI Agent tool): such requests get an empty list, not an error.
+ */
+export async function hasCredential(context: Np6Context): Promise<boolean> {
+	if (!context.getNode().credentials?.np6Api) return false;
+	try {
+		await runContextOf(context);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 async function load(context: Np6Context): Promise<RunContext> {
 	const data = (await context.getCredentials('np6Api')) as ICredentialDataDecryptedObject;
 	const baseUrl = String(data.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');

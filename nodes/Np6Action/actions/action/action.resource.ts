@@ -1,8 +1,8 @@
 import { declareOperation, type OperationSpec } from '../../../shared/operations/declareOperation';
 import type { ParameterSpec } from '../../../shared/operations/parameterSpec';
-import { defineResource, lowConfidenceHint } from '../../../shared/operations/resource';
+import { defineResource, unconfirmedHint } from '../../../shared/operations/resource';
 import { MEDIA_TYPE } from '../../../shared/transport/mediaTypes';
-import { actionPicker } from './actionParameters';
+import { actionPicker, sendableActionPicker } from './actionParameters';
 import * as render from './render.operation';
 import * as send from './send.operation';
 import * as validate from './validate.operation';
@@ -69,12 +69,12 @@ const exportKinds = {
 	type: 'options' as const,
 	default: 'recipients',
 	options: [
-		{ name: 'Bounces', value: 'feedback/bounces', description: 'Low confidence' },
-		{ name: 'Clicks (Deprecated)', value: 'tracking/clicks' },
-		{ name: 'Complaints', value: 'feedback/complaints', description: 'Low confidence' },
-		{ name: 'Opens (Deprecated)', value: 'tracking/opens' },
-		{ name: 'Recipients (Deprecated)', value: 'recipients' },
-		{ name: 'Unsubscribes', value: 'feedback/unsubscribes', description: 'Low confidence' },
+		{ name: 'Bounces', value: 'feedback/bounces', description: 'Known from older public NP6 docs only' },
+		{ name: 'Clicks', value: 'tracking/clicks', description: 'Deprecated by NP6 without replacement; still works' },
+		{ name: 'Complaints', value: 'feedback/complaints', description: 'Known from older public NP6 docs only' },
+		{ name: 'Opens', value: 'tracking/opens', description: 'Deprecated by NP6 without replacement; still works' },
+		{ name: 'Recipients', value: 'recipients', description: 'Deprecated by NP6 without replacement; still works' },
+		{ name: 'Unsubscribes', value: 'feedback/unsubscribes', description: 'Known from older public NP6 docs only' },
 	],
 };
 
@@ -164,7 +164,7 @@ export const actionResource = defineResource('action', 'send', [
 			path: '/actions/{id}/export/{list}',
 			parameters: [actionPicker, exportKinds],
 			returns: 'list',
-			notice: 'NP6 marks the recipients, opens and clicks exports as deprecated; the feedback exports are documented with low confidence.',
+			notice: 'NP6 marks the Recipients, Opens and Clicks exports deprecated in API 8.1.0 and offers no replacement; they still work. The Bounces, Complaints and Unsubscribes exports are known from older public NP6 docs only: check the result on your account.',
 			meanings: NOT_FOUND,
 		}),
 	},
@@ -173,7 +173,7 @@ export const actionResource = defineResource('action', 'send', [
 		name: 'Count Recipients',
 		action: 'Count the recipients of an action',
 		description: 'Get the estimated number of recipients of an action',
-		operation: declare({ operation: 'countRecipients', catalogue: 'action.countRecipients', method: 'GET', path: '/actions/{id}/recipients/count', parameters: [actionPicker], returns: 'object', notice: lowConfidenceHint('path from the 8.1.0 sidebar only'), meanings: NOT_FOUND }),
+		operation: declare({ operation: 'countRecipients', catalogue: 'action.countRecipients', method: 'GET', path: '/actions/{id}/recipients/count', parameters: [actionPicker], returns: 'object', notice: unconfirmedHint('only the path is known, from the 8.1.0 sidebar'), meanings: NOT_FOUND }),
 	},
 	{
 		value: 'renderLinks',
@@ -194,19 +194,20 @@ export const actionResource = defineResource('action', 'send', [
 	},
 	{
 		value: 'sendToContactLegacy',
-		name: 'Send to Contact (Legacy)',
+		name: 'Send to Contact',
 		action: 'Send a message to a contact the legacy way',
-		description: 'Older single-contact send endpoint; prefer Send',
+		description: 'Older single-contact send endpoint, replaced by Send',
 		operation: declare({
 			operation: 'sendToContactLegacy',
 			catalogue: 'action.sendToTarget',
 			method: 'POST',
 			path: '/actions/{id}/targets/{targetId}',
-			parameters: [actionPicker, { name: 'contactId', label: 'Contact ID', in: 'path', key: 'targetId', format: 'contact' }, { name: 'message', label: 'Message (JSON)', in: 'body', key: '.', type: 'json', optional: true }],
+			parameters: [sendableActionPicker, { name: 'contactId', label: 'Contact ID', in: 'path', key: 'targetId', format: 'contact' }, { name: 'message', label: 'Message (JSON)', in: 'body', key: '.', type: 'json', optional: true }],
 			fixedBody: {},
 			accept: 'application/vnd.mperf.v8.message.id',
 			returns: 'object',
 			deprecated: true,
+			replacedBy: 'Email & SMS Action → Send',
 			meanings: NOT_FOUND,
 		}),
 	},
@@ -220,7 +221,7 @@ export const actionResource = defineResource('action', 'send', [
 			catalogue: 'action.sendBulkLegacy',
 			method: 'POST',
 			path: '/actions/{id}/targets',
-			parameters: [actionPicker, { name: 'targets', label: 'Messages (JSON Array)', in: 'body', key: '.', type: 'json', default: '[{ "recipient": { "type": "id", "value": "000PKXK4" } }]' }],
+			parameters: [sendableActionPicker, { name: 'targets', label: 'Messages (JSON Array)', in: 'body', key: '.', type: 'json', default: '[{ "recipient": { "type": "id", "value": "000PKXK4" } }]' }],
 			contentType: MEDIA_TYPE.emailV4,
 			returns: 'list',
 			notice: 'Older bulk send, kept for existing integrations. It is never repeated after an unknown outcome.',

@@ -6,13 +6,13 @@ import { executeGroups } from '../../../shared/operations/executePerItem';
 import { readParameter, toProperty } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
-import { actionPicker } from './actionParameters';
+import { renderableActionPicker } from './actionParameters';
 import { readRecipient, recipientProperties } from './recipient';
 
 export const catalogue = ['action.get', 'action.render', 'action.renderMany'];
 
 export const description = updateDisplayOptions({ show: { resource: ['action'], operation: ['render'] } }, [
-	toProperty(actionPicker),
+	toProperty(renderableActionPicker),
 	...recipientProperties,
 	{
 		displayName: 'Render All Items in One Request',
@@ -40,7 +40,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 
 /** The renders of all items in one request, each matched to its receiver by content (NP6 promises no order). */
 async function renderAll(this: IExecuteFunctions, count: number): Promise<Array<IDataObject | undefined>> {
-	const actionId = readParameter.call(this, actionPicker, 0) as string;
+	const actionId = readParameter.call(this, renderableActionPicker, 0) as string;
 	const receivers = Array.from({ length: count }, (_, itemIndex) => ({ receiver: readRecipient.call(this, itemIndex) }));
 	const action = await fetchAction.call(this, actionId, 0);
 	const { body } = await np6ApiRequest.call(this, {
@@ -71,7 +71,7 @@ function unmatched(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 async function renderOne(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const actionId = readParameter.call(this, actionPicker, itemIndex) as string;
+	const actionId = readParameter.call(this, renderableActionPicker, itemIndex) as string;
 	const receiver = readRecipient.call(this, itemIndex);
 	const action = await fetchAction.call(this, actionId, itemIndex);
 	const { body } = await np6ApiRequest.call(this, {

@@ -3,14 +3,14 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, 
 import { assertSendable, channelMediaType, fetchAction } from '../../../shared/np6/actions';
 import { readSendOptions, sendInBatches, sendOptionsProperty, type SendChannel } from '../../../shared/np6/batchedSends';
 import { readParameter, toProperty } from '../../../shared/operations/parameterSpec';
-import { actionPicker } from './actionParameters';
+import { sendableActionPicker } from './actionParameters';
 import { messageOverridesProperty, readMessageOverrides } from './messageOverrides';
 import { readRecipient, recipientProperties } from './recipient';
 
 export const catalogue = ['action.get', 'action.execute', 'action.executeMany'];
 
 const properties: INodeProperties[] = [
-	{ ...toProperty(actionPicker), description: 'A message action (mailMessage or smsMessage) validated for sending (state 50)' },
+	toProperty(sendableActionPicker),
 	...recipientProperties,
 	messageOverridesProperty,
 	sendOptionsProperty,
@@ -28,7 +28,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 
 const actionChannel: SendChannel = {
 	async prepare(itemIndex) {
-		const target = readParameter.call(this, actionPicker, itemIndex) as string;
+		const target = readParameter.call(this, sendableActionPicker, itemIndex) as string;
 		return { target, message: { recipient: readRecipient.call(this, itemIndex), ...(await readMessageOverrides.call(this, itemIndex)) } };
 	},
 	async open(actionId, itemIndex) {

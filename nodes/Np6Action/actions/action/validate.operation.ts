@@ -11,7 +11,7 @@ import { actionState, fetchAction, stateName, VALIDATED, type Np6Action } from '
 import { readParameter, toList, toProperty, type ParameterSpec } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
-import { actionPicker } from './actionParameters';
+import { validatableActionPicker } from './actionParameters';
 
 export const catalogue = ['action.get', 'action.validate'];
 
@@ -29,7 +29,7 @@ const testSegment: ParameterSpec = {
 };
 
 const properties: INodeProperties[] = [
-	toProperty(actionPicker),
+	toProperty(validatableActionPicker),
 	{
 		displayName: 'Phases',
 		name: 'phases',
@@ -68,7 +68,7 @@ interface Options extends PollSettings {
  * then the production phase ({fortest:false}, 38 → 50). Outputs the action's final state.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const id = readParameter.call(this, actionPicker, itemIndex) as string;
+	const id = readParameter.call(this, validatableActionPicker, itemIndex) as string;
 	const phases = this.getNodeParameter('phases', itemIndex) as 'both' | 'test' | 'production';
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
 	const wait = readPollSettings(this, options, WAIT, itemIndex);

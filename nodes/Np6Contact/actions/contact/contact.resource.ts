@@ -1,6 +1,7 @@
 import { declareOperation } from '../../../shared/operations/declareOperation';
-import { lowConfidenceHint, defineResource } from '../../../shared/operations/resource';
-import { segmentPicker } from '../segment/segmentParameters';
+import { lowConfidenceHint, defineResource, unconfirmedHint } from '../../../shared/operations/resource';
+import { staticSegmentPicker } from '../segment/segmentParameters';
+import { onlyStaticSegments } from '../segment/staticSegmentOnly';
 import * as deleteMany from './deleteMany.operation';
 import * as get from './get.operation';
 import * as update from './update.operation';
@@ -85,7 +86,7 @@ const addToRedlist = declareOperation({
 	fixedBody: {},
 	returns: 'nothing',
 	meanings: NOT_FOUND,
-	notice: 'SMS redlisting: ' + lowConfidenceHint('path inferred by symmetry with the email one'),
+	notice: unconfirmedHint('the SMS path is inferred from the email one'),
 });
 
 const getRedlisted = declareOperation({
@@ -102,7 +103,7 @@ const getRedlisted = declareOperation({
 	returns: 'list',
 });
 
-const segmentOfContact = { ...segmentPicker.spec, key: 'segmentId' };
+const segmentOfContact = { ...staticSegmentPicker.spec, key: 'segmentId' };
 
 const addToSegment = declareOperation({
 	resource: 'contact',
@@ -112,8 +113,8 @@ const addToSegment = declareOperation({
 	path: '/targets/{targetId}/segments/{segmentId}',
 	parameters: [{ ...contactId, key: 'targetId' }, segmentOfContact],
 	returns: 'nothing',
-	notice: lowConfidenceHint('older NP6 docs only') + ' To add many contacts, use Segment → Add Contacts.',
-	meanings: { 404: 'NP6 has no such contact or segment', 409: 'The contact is already in the segment, or the segment is dynamic' },
+	notice: lowConfidenceHint('one contact per call') + ' To add many contacts at once, use Segment → Add Contacts.',
+	meanings: { 404: 'NP6 has no such contact or segment', 409: 'The contact is already in the segment' },
 });
 
 const removeFromSegment = declareOperation({
@@ -124,7 +125,7 @@ const removeFromSegment = declareOperation({
 	path: '/targets/{targetId}/segments/{segmentId}',
 	parameters: [{ ...contactId, key: 'targetId' }, segmentOfContact],
 	returns: 'nothing',
-	notice: lowConfidenceHint('older NP6 docs only'),
+	notice: lowConfidenceHint('one contact per call'),
 	meanings: { 404: 'NP6 has no such contact or segment', 409: 'Contacts cannot be removed from a dynamic segment' },
 });
 
@@ -136,7 +137,7 @@ const getSegments = declareOperation({
 	path: '/targets/{id}/segments',
 	parameters: [contactId],
 	returns: 'list',
-	notice: lowConfidenceHint('only the URL is known, from the older NP6 docs'),
+	notice: lowConfidenceHint('only the URL is known, not the answer'),
 	meanings: NOT_FOUND,
 });
 
@@ -150,7 +151,7 @@ export const contact = defineResource('contact', 'upsert', [
 	{ value: 'count', name: 'Count', action: 'Count contacts', description: 'Get the total number of contacts', operation: count },
 	{ value: 'addToRedlist', name: 'Add to Redlist', action: 'Add a contact to a redlist', description: 'Stop sending email or SMS to a contact', operation: addToRedlist },
 	{ value: 'getRedlisted', name: 'Get Redlisted', action: 'Get redlisted contacts', description: 'List contacts redlisted for email or SMS in a date window', operation: getRedlisted },
-	{ value: 'addToSegment', name: 'Add to Segment', action: 'Add a contact to a segment', description: 'Add one contact to a static segment', operation: addToSegment },
-	{ value: 'removeFromSegment', name: 'Remove From Segment', action: 'Remove a contact from a segment', description: 'Remove one contact from a static segment', operation: removeFromSegment },
+	{ value: 'addToSegment', name: 'Add to Segment', action: 'Add a contact to a segment', description: 'Add one contact to a static segment', operation: onlyStaticSegments(addToSegment, segmentOfContact) },
+	{ value: 'removeFromSegment', name: 'Remove From Segment', action: 'Remove a contact from a segment', description: 'Remove one contact from a static segment', operation: onlyStaticSegments(removeFromSegment, segmentOfContact) },
 	{ value: 'getSegments', name: 'Get Segments', action: 'Get the segments of a contact', description: 'List the segments a contact belongs to', operation: getSegments },
 ]);

@@ -61,7 +61,7 @@ const definition: ParameterSpec[] = [
 	{ name: 'constraintValue', label: 'Constraint Value', in: 'body', key: 'constraint.value', optional: true, placeholder: '150' },
 ];
 
-const OLDER_DOCS = lowConfidenceHint('known from the older NP6 docs');
+const OLDER_DOCS = lowConfidenceHint('the current NP6 reference does not confirm its form');
 
 export const fieldResource = defineResource('field', 'getAll', [
 	{

@@ -1,6 +1,6 @@
 import { declareOperation, type OperationSpec } from '../../../shared/operations/declareOperation';
 import type { ParameterSpec } from '../../../shared/operations/parameterSpec';
-import { defineResource, lowConfidenceHint } from '../../../shared/operations/resource';
+import { defineResource, unconfirmedHint } from '../../../shared/operations/resource';
 import { MEDIA_TYPE } from '../../../shared/transport/mediaTypes';
 import * as importFromFile from './importFromFile.operation';
 import { importPicker } from './importParameters';
@@ -128,7 +128,7 @@ export const importResource = defineResource('import', 'importFromFile', [
 			path: '/imports/{id}',
 			parameters: [importPicker, definitionJson],
 			returns: 'object',
-			notice: lowConfidenceHint('the HTTP method is a guess'),
+			notice: unconfirmedHint('the HTTP method (PUT) is a guess'),
 			meanings: NOT_FOUND,
 		}),
 	},

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runConcurrently } from '../../../shared/operations/concurrently';
+import { DEPRECATED_HINT } from '../../../shared/operations/resource';
 import { np6ApiRequest } from '../../../shared/transport/request';
 import { readRequestSettings } from '../../../shared/transport/settings';
 import { changeMembers } from './segmentMembers';
@@ -13,6 +14,7 @@ export const deprecated = true;
 export const BATCH_SIZE = 50;
 
 export const description = updateDisplayOptions({ show: { resource: ['segment'], operation: ['addContacts'] } }, [
+	{ displayName: DEPRECATED_HINT, name: 'addContactsNotice', type: 'notice', default: '' },
 	staticSegmentPicker.property,
 	...memberProperties,
 ]);

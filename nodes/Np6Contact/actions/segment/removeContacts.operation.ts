@@ -12,7 +12,7 @@ export const catalogue = ['segment.get', 'target.search', 'target.removeFromSegm
 
 export const description = updateDisplayOptions({ show: { resource: ['segment'], operation: ['removeContacts'] } }, [
 	{
-		displayName: lowConfidenceHint('one DELETE /targets/{id}/segments/{segmentId} per contact, from the older NP6 docs'),
+		displayName: lowConfidenceHint('one DELETE /targets/{id}/segments/{segmentId} per contact'),
 		name: 'removeContactsNotice',
 		type: 'notice',
 		default: '',

@@ -3,7 +3,8 @@ import type { ParameterSpec } from '../../../shared/operations/parameterSpec';
 import { defineResource, lowConfidenceHint } from '../../../shared/operations/resource';
 import * as addContacts from './addContacts.operation';
 import * as removeContacts from './removeContacts.operation';
-import { segmentPicker } from './segmentParameters';
+import { segmentPicker, staticSegmentPicker } from './segmentParameters';
+import { onlyStaticSegments } from './staticSegmentOnly';
 
 const type: ParameterSpec = {
 	name: 'type',
@@ -71,7 +72,7 @@ export const segmentResource = defineResource('segment', 'addContacts', [
 			path: '/segments/{id}',
 			parameters: [segmentPicker.spec],
 			returns: 'object',
-			notice: lowConfidenceHint('older NP6 docs'),
+			notice: lowConfidenceHint('the current NP6 reference may no longer list it'),
 			meanings: NOT_FOUND,
 		}),
 	},
@@ -132,15 +133,18 @@ export const segmentResource = defineResource('segment', 'addContacts', [
 		name: 'Remove All Contacts',
 		action: 'Remove all contacts from a segment',
 		description: 'Empty a segment (the contacts stay in the account)',
-		operation: declare({
-			operation: 'empty',
-			catalogue: 'segment.clearTargets',
-			method: 'DELETE',
-			path: '/segments/{id}/targets',
-			parameters: [segmentPicker.spec],
-			returns: 'nothing',
-			meanings: NOT_FOUND,
-		}),
+		operation: onlyStaticSegments(
+			declare({
+				operation: 'empty',
+				catalogue: 'segment.clearTargets',
+				method: 'DELETE',
+				path: '/segments/{id}/targets',
+				parameters: [staticSegmentPicker.spec],
+				returns: 'nothing',
+				meanings: NOT_FOUND,
+			}),
+			staticSegmentPicker.spec,
+		),
 	},
 	{
 		value: 'getInformation',
@@ -153,7 +157,7 @@ export const segmentResource = defineResource('segment', 'addContacts', [
 			method: 'GET',
 			path: '/segments/informations',
 			returns: 'object',
-			notice: lowConfidenceHint('only the URL is known, from the older NP6 docs'),
+			notice: lowConfidenceHint('only the URL is known, not the answer'),
 		}),
 	},
 ]);

@@ -1,6 +1,6 @@
 import { declareOperation } from '../../../shared/operations/declareOperation';
 import type { ParameterSpec } from '../../../shared/operations/parameterSpec';
-import { defineResource, lowConfidenceHint } from '../../../shared/operations/resource';
+import { defineResource, unconfirmedHint } from '../../../shared/operations/resource';
 
 const valueList: ParameterSpec = {
 	name: 'valueList',
@@ -90,7 +90,7 @@ export const valueListResource = defineResource('valueList', 'getAll', [
 			parameters: [valueList, ...definition(true)],
 			returns: 'object',
 			deprecated: true,
-			notice: lowConfidenceHint('the HTTP method is assumed'),
+			notice: unconfirmedHint('the HTTP method (PUT) is assumed'),
 			meanings: NOT_FOUND,
 		}),
 	},
