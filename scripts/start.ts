@@ -1,24 +1,40 @@
 /**
  * `npm start`: n8n 2.41 on Node 24 with this package, the NP6 credential and the examples, on the
- * NP6 simulator (or the real NP6 with NP6_API_KEY and optionally NP6_BASE_URL). Ctrl-C stops both.
+ * NP6 simulator (or the real NP6 with NP6_API_KEY and optionally NP6_BASE_URL). Ports come from
+ * N8N_PORT and NP6_SIMULATOR_PORT, n8n's user folder from NP6_N8N_USER_FOLDER (default .n8n-data/).
+ * Ctrl-C, SIGTERM, SIGINT or SIGHUP to npm, or the exit of whatever started it, stops both.
  */
-import { OWNER, startDemo } from './demo';
+import { OWNER, startDemo, type Demo } from './demo';
+import { onAncestorExit } from './processes';
+
+let demo: Demo | undefined;
+let stopping = false;
+
+function stop(reason: string): void {
+	if (stopping) return;
+	stopping = true;
+	console.log(`\n${reason}: stopping n8n and the NP6 simulator…`);
+	// Before n8n is up, exiting is enough: n8n ends with this process (see scripts/n8n/instance.ts).
+	if (!demo) process.exit(1);
+	void demo.stop().then(() => process.exit(0));
+}
+
+// npm forwards SIGTERM and SIGINT to its script's shell, which must `exec` this (package.json):
+// a waiting `sh -c` dies of SIGTERM and ignores SIGINT without passing either on. npm dies of
+// SIGHUP; that, or the death of whatever ran npm, leaves this process orphaned: onAncestorExit.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+onAncestorExit(() => stop('npm or its parent exited'));
+// A closed terminal makes writing fail; that must not cut the stop short.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 
 async function main(): Promise<void> {
 	console.log('Starting the NP6 simulator and n8n (the first start also installs n8n)…');
-	const demo = await startDemo({
+	demo = await startDemo({
 		n8nPort: Number(process.env.N8N_PORT ?? 5678),
 		simulatorPort: Number(process.env.NP6_SIMULATOR_PORT ?? 5680),
+		userFolder: process.env.NP6_N8N_USER_FOLDER || undefined,
 	});
-	let stopping = false;
-	const stop = () => {
-		if (stopping) return;
-		stopping = true;
-		console.log('\nStopping n8n and the NP6 simulator…');
-		void demo.stop().then(() => process.exit(0));
-	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
 
 	const { backend } = demo;
 	console.log(`

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { N8N_BIN, NODE_24, ROOT } from './app';
 
 export const PACKAGE_NAME = 'n8n-nodes-np6';
+const EXIT_WITH_PARENT = join(__dirname, 'exitWithParent.cjs');
 
 export interface CredentialToImport {
 	id: string;
@@ -52,6 +53,8 @@ export class N8nInstance {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 			N8N_RUNNERS_ENABLED: 'false',
+			// Its task broker's port, 5679 by default, beside n8n's: two n8n on one machine need two.
+			N8N_RUNNERS_BROKER_PORT: String(this.port + 1),
 			DB_SQLITE_POOL_SIZE: '1',
 		};
 	}
@@ -106,7 +109,8 @@ export class N8nInstance {
 	}
 
 	async start(onOutput: (line: string) => void = () => {}): Promise<void> {
-		this.server = spawn(NODE_24, [N8N_BIN, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		// n8n stops when this process dies, even by SIGKILL: see exitWithParent.cjs.
+		this.server = spawn(NODE_24, ['--require', EXIT_WITH_PARENT, N8N_BIN, 'start'], { env: this.env(), stdio: ['pipe', 'pipe', 'pipe'] });
 		this.server.stdout!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
 		this.server.stderr!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
 		const deadline = Date.now() + 180_000;
