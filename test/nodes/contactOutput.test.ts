@@ -30,3 +30,19 @@ test('Get names the fields, converts values to their types, keeps the ids, and r
 	}
 	expect(log().handled('field.list')).toHaveLength(1);
 });
+
+test('Get Many names the fields of every contact it lists', async () => {
+	const created = state().contacts.create({ [fieldId('Email')]: 'listed@example.com', [fieldId('LoyaltyPoints')]: '4' });
+	if (!created.ok) throw new Error('could not create the contact');
+	log().clear();
+
+	const result = await runNode(simulator(), { type: 'np6Contact', parameters: { resource: 'contact', operation: 'getAll', returnAll: true } });
+
+	expect(result.error).toBeUndefined();
+	expect(result.items.length).toBe(state().contacts.byId.size);
+	const listed = result.items.find((item) => item.json.id === created.contact.id);
+	expect(listed?.json.fields).toEqual({ Email: 'listed@example.com', LoyaltyPoints: 4 });
+	expect(listed?.json.fieldIds).toEqual(created.contact.fields);
+	for (const item of result.items) expect(Object.keys(item.json.fields as object).every((name) => !/^\d+$/.test(name))).toBe(true);
+	expect(log().handled('field.list')).toHaveLength(1);
+});

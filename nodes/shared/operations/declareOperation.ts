@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { readableContacts } from '../np6/contactOutput';
 import { np6ApiRequest } from '../transport/request';
 import { applyLimit, returnAllOrLimit } from './parameters';
 import { deprecationHint } from './resource';
@@ -28,6 +29,8 @@ export interface OperationSpec {
 	accept?: string;
 	/** `list` adds Return All / Limit; `nothing` outputs `{ success: true }` (204 answers). */
 	returns: 'list' | 'object' | 'nothing';
+	/** The answer is contacts: their field values are named and typed (see contactOutput). */
+	outputsContacts?: boolean;
 	/** Wraps a bare value answer (e.g. a count) into an output item. */
 	outputKey?: string;
 	/** Shown above the parameters: deprecation, low catalogue confidence. */
@@ -75,7 +78,10 @@ export function declareOperation(spec: OperationSpec): Np6Operation {
 				itemIndex,
 			});
 			if (spec.returns === 'nothing') return { success: true };
-			if (spec.returns === 'list') return applyLimit.call(this, asList(response.body), itemIndex) as IDataObject[];
+			if (spec.returns === 'list') {
+				const listed = applyLimit.call(this, asList(response.body), itemIndex) as IDataObject[];
+				return spec.outputsContacts ? ((await readableContacts.call(this, listed)) as IDataObject[]) : listed;
+			}
 			if (spec.outputKey || typeof response.body !== 'object' || response.body === null) {
 				return { [spec.outputKey ?? 'value']: response.body as IDataObject[string] };
 			}

@@ -28,6 +28,7 @@ const getAll = declareOperation({
 	method: 'GET',
 	path: '/targets',
 	returns: 'list',
+	outputsContacts: true,
 	notice: 'NP6 returns every contact of the account at once (older NP6 docs); use Limit on large accounts.',
 });
 
