@@ -5,7 +5,7 @@ const { src, dest } = require('gulp');
  * keeping their folders, so that `file:` icon paths resolve inside dist/.
  */
 function copyAssets() {
-	return src(['icons/**/*.svg', 'nodes/**/*.{svg,png,node.json}', 'credentials/**/*.{svg,png}'], {
+	return src(['icons/**/*.svg', 'nodes/**/*.{svg,png,node.json}', 'nodes/**/__schema__/**/*.json', 'credentials/**/*.{svg,png}'], {
 		base: '.',
 		encoding: false,
 	}).pipe(dest('dist'));

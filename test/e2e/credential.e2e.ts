@@ -1,14 +1,17 @@
 /**
- * The NP6 credential tested by n8n's own credential test (the editor's "Test" button: POST
- * /rest/credentials/test in a running n8n 2.41.1 with the built package), against the simulator.
+ * What the editor asks a running n8n 2.41.1 (with the built package) for: the NP6 credential tested
+ * by n8n's own credential test (the "Test" button: POST /rest/credentials/test) against the simulator,
+ * and the output schemas n8n previews before a node runs.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ensureN8nApp } from '../../scripts/n8n/app';
 import { N8nInstance } from '../../scripts/n8n/instance';
 import { startSimulator, type Simulator } from '../../simulator';
+import { documentedNodes } from '../../scripts/operationsTable';
+import { schemaFolder } from '../harness/observedOutputs';
 
 const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-owner-2026', firstName: 'E2E', lastName: 'Owner' };
 let simulator: Simulator;
@@ -59,4 +62,19 @@ test('a wrong key fails n8n\'s credential test with a clear message', async () =
 	const result = await testInN8n('not-the-key');
 	expect(result.status).toBe('Error');
 	expect(result.message).toMatch(/NP6 refused this API key \(401\)/);
+});
+
+test('n8n serves every output schema of the built package where the editor asks for it', async () => {
+	let served = 0;
+	for (const { name } of await documentedNodes()) {
+		const folder = schemaFolder(name);
+		for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'))) {
+			const [resource, operation] = file.replace(/\.json$/, '').split('/');
+			const response = await fetch(`${n8n.url}/schemas/n8n-nodes-np6.${name}/1.0.0/${resource}/${operation}.json`, { headers: { cookie } });
+			expect([file, response.status]).toEqual([file, 200]);
+			expect(await response.json()).toEqual(JSON.parse(readFileSync(join(folder, file), 'utf8')));
+			served++;
+		}
+	}
+	expect(served).toBeGreaterThan(50);
 });

@@ -24,6 +24,7 @@ import { Np6Api } from '../../credentials/Np6Api.credentials';
 import { Np6Action } from '../../nodes/Np6Action/Np6Action.node';
 import { Np6Contact } from '../../nodes/Np6Contact/Np6Contact.node';
 import { observingOperations } from './observedOperations';
+import { observeOutput, resourceAndOperation } from './observedOutputs';
 
 export const PACKAGE = 'n8n-nodes-np6';
 
@@ -345,5 +346,14 @@ export async function runChain(
 			executionTime: taskData.executionTime,
 		};
 	}
+	for (const node of chain) checkOrRecordOutput(node, nodes[node.name]);
 	return { nodes, error: error as RunResult['error'] | undefined, run };
+}
+
+/** A package node's successful output feeds (or is checked against) its output schema: see observedOutputs. */
+function checkOrRecordOutput(node: ChainNode, result: NodeRunResult | undefined): void {
+	if (!node.type.startsWith(`${PACKAGE}.`) || !result || result.error || node.continueOnFail) return;
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion ?? 1) as INodeType;
+	const { resource, operation } = resourceAndOperation(nodeType.description.properties, node.parameters);
+	observeOutput({ node: node.type.slice(PACKAGE.length + 1), resource, operation, items: result.items.map((item) => item.json) });
 }
