@@ -4,10 +4,12 @@ import { rateLimitConfigProblem, type RateLimitConfig } from './core/rateLimiter
 import { fail, ok } from './core/replies';
 import { SimulatorServer, type ControlRequest } from './core/server';
 import type { SimReply } from './core/types';
+import { parseInjection } from './injection';
 import { seed, type SeedName } from './seed';
 import { sections } from './sections';
 import { Np6State } from './state';
-import { HIT_KINDS, type Feedback, type HitKind } from './state/events';
+import { ContactStore } from './state/contacts';
+import { feedbackProblem } from './state/events';
 
 export const DEFAULT_API_KEY = 'sim-np6-key';
 
@@ -89,14 +91,9 @@ function control(server: SimulatorServer, state: Np6State, request: ControlReque
 			return ok(state.deliveries.all);
 		case 'GET /_simulator/events':
 			return ok(state.events.query());
-		// `{messageId, type: "bounce"|"hit"|"complaint"|"cancellation", verdict?, link?, url?, reason?, at?}`
-		case 'POST /_simulator/events': {
-			const body = (request.body ?? {}) as { messageId?: string } & Record<string, unknown>;
-			const delivery = state.deliveries.get(String(body.messageId));
-			if (!delivery) return fail(404);
-			const feedback = asFeedback(body);
-			return feedback ? ok(state.events.inject(delivery, feedback)) : fail(400);
-		}
+		// Feedback on a delivery or a display activation, see `parseInjection`: the event published.
+		case 'POST /_simulator/events':
+			return injectEvent(state, request.body);
 		default:
 			return undefined;
 	}
@@ -105,21 +102,17 @@ function control(server: SimulatorServer, state: Np6State, request: ControlReque
 /** Unlike NP6's empty error bodies, a control request that is refused says why. */
 const badControlRequest = (error: string): SimReply => ({ status: 400, body: { error } });
 
-/** Feedback to inject, as a control request writes it; undefined when malformed. */
-function asFeedback(body: Record<string, unknown>): Feedback | undefined {
-	const at = typeof body.at === 'number' ? body.at : undefined;
-	switch (body.type) {
-		case 'bounce':
-			return body.verdict === 'hard' || body.verdict === 'soft' ? { type: 'bounce', verdict: body.verdict, at } : undefined;
-		case 'hit':
-			return HIT_KINDS.includes(body.link as HitKind)
-				? { type: 'hit', link: body.link as HitKind, url: typeof body.url === 'string' ? body.url : undefined, at }
-				: undefined;
-		case 'complaint':
-			return { type: 'complaint', at };
-		case 'cancellation':
-			return { type: 'cancellation', reason: typeof body.reason === 'string' ? body.reason : undefined, at };
-		default:
-			return undefined;
+function injectEvent(state: Np6State, body: unknown): SimReply {
+	const injection = parseInjection(body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
+	if (typeof injection === 'string') return badControlRequest(injection);
+	if ('display' in injection) {
+		const { contentId, contactId, at } = injection.display;
+		const content = state.display.contents.get(contentId);
+		const contact = state.contacts.byId.get(contactId);
+		return content && contact ? ok(state.events.recordDisplayActivation(content, ContactStore.footprint(contact), at)) : fail(404);
 	}
+	const delivery = state.deliveries.get(injection.messageId);
+	if (!delivery) return fail(404);
+	const problem = feedbackProblem(delivery, injection.feedback);
+	return problem ? badControlRequest(problem) : ok(state.events.inject(delivery, injection.feedback));
 }

@@ -1,3 +1,4 @@
+import { seedDemoActivity } from './demoActivity';
 import type { Np6State } from './state';
 import { ActionState } from './state/actions';
 import type { Field } from './state/fields';
@@ -17,8 +18,9 @@ export const SEEDED_MASTER_VERSION_ID = '5e1d0a11-0000-4000-8000-00000000b001';
  * The account a simulator starts with. `fields`: a typical contact schema (Email is the unicity field),
  * three segments: static "Newsletter", static test segment "Test recipients", dynamic "Lyon" (City = Lyon),
  * and the messages of `seedMessages`.
- * `demo`: the same plus believable contacts, every third in "Newsletter", the first three in
- * "Test recipients", for `npm start`. Deterministic, so runs are comparable.
+ * `demo`: the same plus believable contacts (with a mobile number), every third in "Newsletter", the
+ * first three in "Test recipients", and three days of sends and events (`seedDemoActivity`), for
+ * `npm start`. Deterministic but for the timestamps, relative to seeding time, so runs are comparable.
  */
 export function seed(state: Np6State, name: SeedName, contacts = 300): void {
 	if (name === 'empty') return;
@@ -49,6 +51,7 @@ export function seed(state: Np6State, name: SeedName, contacts = 300): void {
 				[firstName.id]: first,
 				[lastName.id]: last,
 				[city.id]: CITIES[(i * 3) % CITIES.length],
+				[mobile.id]: `+336${String(10_000_000 + ((i * 7_919) % 90_000_000))}`,
 			},
 			new Date(created.getTime() + i * 3_600_000),
 		);
@@ -56,6 +59,7 @@ export function seed(state: Np6State, name: SeedName, contacts = 300): void {
 		if (i % 3 === 0) state.segments.add(newsletter, written.contact.id);
 		if (i < 3) state.segments.add(testRecipients, written.contact.id);
 	}
+	seedDemoActivity(state);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface RouteMatch {
 	operation: CatalogueOperation;
 	params: Record<string, string>;
 	handler: Handler;
+	/** Set when the path and method name this operation but a query key it requires is missing (400). */
+	missingQuery?: string[];
 }
 
 /**
@@ -57,18 +59,32 @@ export class Router {
 		return this.routes.map((r) => r.operation.key);
 	}
 
-	/** `undefined` when no route has this path; `null` when the path exists for other methods. */
+	/**
+	 * `undefined` when no route has this path; `null` when the path exists for other methods. A route whose
+	 * path and method match but whose required query keys are missing is answered with `missingQuery`,
+	 * unless a route with as many literal segments matches in full (`?unicity=` vs `?hash=` on one path):
+	 * `/targets/events` without `?id=` is that operation called wrong, not a contact whose id is "events".
+	 */
 	match(method: string, path: string, query: Query): RouteMatch | null | undefined {
 		let pathKnown = false;
+		let incomplete: { route: Route; params: Record<string, string> } | undefined;
 		for (const route of this.routes) {
 			const found = route.pattern.exec(path);
 			if (!found) continue;
 			pathKnown = true;
 			if (route.method !== method) continue;
-			if (!route.requiredQuery.every((name) => query[name] !== undefined)) continue;
 			const params: Record<string, string> = {};
 			route.paramNames.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1])));
+			if (!route.requiredQuery.every((name) => query[name] !== undefined)) {
+				incomplete ??= { route, params };
+				continue;
+			}
+			if (incomplete && incomplete.route.staticSegments > route.staticSegments) break;
 			return { operation: route.operation, params, handler: route.handler };
+		}
+		if (incomplete) {
+			const { route, params } = incomplete;
+			return { operation: route.operation, params, handler: route.handler, missingQuery: route.requiredQuery.filter((name) => query[name] === undefined) };
 		}
 		return pathKnown ? null : undefined;
 	}

@@ -31,7 +31,7 @@ export interface ControlRequest {
 
 /**
  * The HTTP pipeline every simulated NP6 request goes through, in NP6's order of refusals: key (401),
- * rate limit (429), route (404/405), id formats (404), body (411/415/400), faults, then the section.
+ * rate limit (429), route (404/405, 400 without a required query key), id formats (404), body (411/415/400), faults, then the section.
  */
 export class SimulatorServer {
 	readonly log = new RequestLog();
@@ -121,6 +121,7 @@ export class SimulatorServer {
 		if (route === undefined) return answer(withRate({ status: 404 }));
 		if (route === null) return answer(withRate({ status: 405 }));
 		entry.operation = route.operation.key;
+		if (route.missingQuery) return answer(withRate({ status: 400 }));
 		if (!idsWellFormed(route.operation, route.params, query)) return answer(withRate({ status: 404 }));
 
 		const checked = checkBody(req, method, raw, route.operation);

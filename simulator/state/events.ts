@@ -1,21 +1,51 @@
-import { randomUUID } from 'node:crypto';
-
-import type { Delivery } from './deliveries';
+import type { Footprint } from './contacts';
+import type { Delivery, DeliveryChannel } from './deliveries';
+import type { DisplayContent } from './display';
+import { activation, bounce, deliveryEvent, displayActivationEvent, execution } from './eventDetails';
 
 /** The kinds of the catalogue's Event model. */
-export type EventType =
-	| 'execution'
-	| 'cancellation'
-	| 'activation'
-	| 'bounce'
-	| 'hit'
-	| 'creation'
-	| 'modification'
-	| 'impression'
-	| 'suppression'
-	| 'optout'
-	| 'reply'
-	| 'complaint';
+export const EVENT_TYPES = [
+	'execution',
+	'cancellation',
+	'activation',
+	'bounce',
+	'hit',
+	'creation',
+	'modification',
+	'impression',
+	'suppression',
+	'optout',
+	'reply',
+	'complaint',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** What a contact does (or what happens to the message) after an activation: what reactivity endpoints answer. */
+export const REACTION_TYPES: readonly EventType[] = ['bounce', 'hit', 'impression', 'optout', 'reply', 'complaint'];
+
+export const HIT_KINDS = ['open', 'redirection', 'unsubscribe', 'mirror', 'form'] as const;
+export type HitKind = (typeof HIT_KINDS)[number];
+
+/** Robot classifications of hits (mpp: Apple Mail Privacy Proxy, gsr: Google Security Robot). */
+export const HIT_CLASSIFICATIONS = ['genericrobot', 'mpp', 'gsr'] as const;
+export type HitClassification = (typeof HIT_CLASSIFICATIONS)[number];
+
+export const BOUNCE_VERDICTS = ['hard', 'soft'] as const;
+export type BounceVerdict = (typeof BOUNCE_VERDICTS)[number];
+
+/**
+ * SIMULATOR CONVENTION: an SMS answer is a `reply` event with `detail.reply {type, text}`; type `stop`
+ * for a STOP (what the contact events' "responses/stop" answer), `other` for any other text.
+ */
+export const REPLY_TYPES = ['stop', 'other'] as const;
+export type ReplyType = (typeof REPLY_TYPES)[number];
+
+/** The subtypes an event kind has, where it has some: hit link types, bounce verdicts, reply types. */
+export const EVENT_SUBTYPES: Partial<Record<EventType, readonly string[]>> = { hit: HIT_KINDS, bounce: BOUNCE_VERDICTS, reply: REPLY_TYPES };
+
+/** `source.type`: email and SMS actions publish as `email`. */
+export type EventSource = 'email' | 'notification' | 'display';
 
 /** An item of NP6's event streams (catalogue model `Event`). */
 export interface Np6Event {
@@ -25,71 +55,76 @@ export interface Np6Event {
 	/** Publication time, epoch ms. */
 	timestamp: number;
 	identity: { type: 'customer'; agency: string; customer: string };
-	/** `email` for email and SMS actions, `notification` for push notifications. */
-	source: { type: string; detail: Record<string, unknown> };
+	source: { type: EventSource; detail: Record<string, unknown> };
 }
 
-/** The simulated account, as events name it. */
-export const IDENTITY = { type: 'customer', agency: 'SIM', customer: '001' } as const;
+/** An event kind, narrowed to some of its subtypes when given. */
+export interface EventKind {
+	type: EventType;
+	subtypes?: readonly string[];
+}
 
 export interface EventQuery {
 	/** Inclusive, epoch ms. */
 	start?: number;
 	/** Exclusive, epoch ms. */
 	end?: number;
-	types?: string[];
-	/** `email` or `notification`. */
-	sourceType?: string;
+	/** Window on the time of the event's underlying activation (the send): inclusive, epoch ms. */
+	activationStart?: number;
+	/** Exclusive, epoch ms. */
+	activationEnd?: number;
+	types?: readonly EventType[];
+	/** The event is of one of these kinds (and subtypes). */
+	kinds?: readonly EventKind[];
+	/** Hits must have one of these classifications; other events pass. */
+	classifications?: readonly string[];
+	sourceType?: EventSource;
 	actionId?: string;
 	notificationId?: number;
+	displayContentId?: string;
 	contactId?: string;
 	messageId?: string;
 }
 
-export const HIT_KINDS = ['open', 'redirection', 'unsubscribe', 'mirror', 'form'] as const;
-
-export type HitKind = (typeof HIT_KINDS)[number];
-
 /** What NP6 learns after a delivery; `at` (epoch ms) defaults to now. */
 export type Feedback =
-	| { type: 'bounce'; verdict: 'hard' | 'soft'; at?: number }
-	| { type: 'hit'; link: HitKind; url?: string; classification?: 'genericrobot' | 'mpp' | 'gsr'; at?: number }
+	| { type: 'bounce'; verdict: BounceVerdict; at?: number }
+	| { type: 'hit'; link: HitKind; url?: string; classification?: HitClassification; at?: number }
 	| { type: 'complaint'; at?: number }
-	| { type: 'cancellation'; reason?: string; at?: number };
+	| { type: 'cancellation'; reason?: string; at?: number }
+	| { type: 'impression'; at?: number }
+	| { type: 'optout'; at?: number }
+	/** `text` defaults to "STOP". */
+	| { type: 'reply'; text?: string; at?: number };
 
 /** What an event is about, read from its detail. */
 export interface EventSubject {
 	actionId?: string;
 	notificationId?: number;
+	displayContentId?: string;
 	contactId?: string;
 	messageId?: string;
 }
 
+interface Entry {
+	event: Np6Event;
+	subject: EventSubject;
+	/** When the underlying activation happened (epoch ms): the delivery's time, or the display's own. */
+	activatedAt: number;
+}
+
 /**
  * Every event NP6 publishes, whatever produced it. Sends add `execution` and `activation` events;
- * tests and benchmarks inject the feedback (`inject`); the events endpoints read them with `query`.
+ * tests, seeds and benchmarks inject the feedback (`inject`) and display activations; the events
+ * endpoints read them with `query`.
  */
 export class EventStore {
-	private readonly entries: Array<{ event: Np6Event; subject: EventSubject }> = [];
+	private readonly entries: Entry[] = [];
 
-	add(event: Np6Event): Np6Event {
-		this.entries.push({ event, subject: eventSubject(event) });
-		return event;
-	}
-
-	/** Matching events, oldest first (ties keep their order), in the half-open window [start, end). */
+	/** Matching events, oldest first (ties keep their order), in the half-open windows [start, end). */
 	query(filter: EventQuery = {}): Np6Event[] {
 		return this.entries
-			.filter(({ event, subject }) => {
-				if (filter.start !== undefined && event.timestamp < filter.start) return false;
-				if (filter.end !== undefined && event.timestamp >= filter.end) return false;
-				if (filter.types && !filter.types.includes(event.type)) return false;
-				if (filter.sourceType !== undefined && event.source.type !== filter.sourceType) return false;
-				if (filter.actionId !== undefined && subject.actionId !== filter.actionId) return false;
-				if (filter.notificationId !== undefined && subject.notificationId !== filter.notificationId) return false;
-				if (filter.contactId !== undefined && subject.contactId !== filter.contactId) return false;
-				return filter.messageId === undefined || subject.messageId === filter.messageId;
-			})
+			.filter((entry) => matches(entry, filter))
 			.map(({ event }) => event)
 			.sort((a, b) => a.timestamp - b.timestamp);
 	}
@@ -97,91 +132,90 @@ export class EventStore {
 	/** The `execution` and `activation` events of a new delivery, both at its time. */
 	recordDelivery(delivery: Delivery): Np6Event[] {
 		return [
-			this.add(event('execution', delivery, delivery.at, { execution: execution(delivery) })),
-			this.add(event('activation', delivery, delivery.at, { activation: activation(delivery) })),
+			this.add(deliveryEvent('execution', delivery, delivery.at, { execution: execution(delivery) }), delivery.at),
+			this.add(deliveryEvent('activation', delivery, delivery.at, { activation: activation(delivery) }), delivery.at),
 		];
 	}
 
-	/** Adds the event NP6 would publish for feedback on a delivery. */
+	/** Adds the event NP6 would publish for feedback on a delivery; throws for feedback it cannot get (`feedbackProblem`). */
 	inject(delivery: Delivery, feedback: Feedback): Np6Event {
+		const problem = feedbackProblem(delivery, feedback);
+		if (problem) throw new Error(problem);
 		const at = feedback.at ?? Date.now();
+		const about = { activation: activation(delivery) };
+		const add = (type: EventType, detail: Record<string, unknown>) => this.add(deliveryEvent(type, delivery, at, detail), delivery.at);
 		switch (feedback.type) {
 			case 'bounce':
-				return this.add(event('bounce', delivery, at, { activation: activation(delivery), bounce: bounce(feedback.verdict) }));
+				return add('bounce', { ...about, bounce: bounce(delivery.channel, feedback.verdict) });
 			case 'hit':
-				return this.add(
-					event('hit', delivery, at, {
-						activation: activation(delivery),
-						link: { type: feedback.link, url: feedback.url ?? '' },
-						...(feedback.classification ? { classification: feedback.classification } : {}),
-					}),
-				);
+				return add('hit', {
+					...about,
+					link: { type: feedback.link, url: feedback.url ?? '' },
+					...(feedback.classification ? { classification: feedback.classification } : {}),
+				});
+			case 'reply': {
+				const text = feedback.text ?? 'STOP';
+				return add('reply', { ...about, reply: { type: isStop(text) ? 'stop' : 'other', text } });
+			}
 			case 'complaint':
-				return this.add(event('complaint', delivery, at, { activation: activation(delivery) }));
+			case 'impression':
+			case 'optout':
+				return add(feedback.type, about);
 			case 'cancellation':
-				return this.add(
-					event('cancellation', delivery, at, {
-						execution: execution(delivery),
-						cancellation: { type: 'user defined policy', value: { type: 'render', message: feedback.reason ?? 'cancelled' } },
-					}),
-				);
+				return add('cancellation', {
+					execution: execution(delivery),
+					cancellation: { type: 'user defined policy', value: { type: 'render', message: feedback.reason ?? 'cancelled' } },
+				});
 		}
 	}
-}
 
-/**
- * SIMULATOR CONVENTION: the catalogue does not say where an event carries the message id an execution
- * answered, so every delivery event has it in `detail.message.id`.
- */
-function event(type: EventType, delivery: Delivery, timestamp: number, detail: Record<string, unknown>): Np6Event {
-	return {
-		type,
-		id: randomUUID(),
-		timestamp,
-		identity: { ...IDENTITY },
-		source: { type: delivery.channel === 'push' ? 'notification' : 'email', detail: { ...detail, message: { id: delivery.messageId } } },
-	};
-}
-
-/** `detail.execution`: the action (or notification) run for a contact. */
-function execution(delivery: Delivery): Record<string, unknown> {
-	return {
-		...origin(delivery),
-		recipient: { ...delivery.recipient },
-		...(delivery.data ? { data: delivery.data } : {}),
-		stamp: { ...delivery.stamp },
-	};
-}
-
-/** `detail.activation`: the message handed over for delivery. Notifications name the contact `{type:"contact", value}`. */
-function activation(delivery: Delivery): Record<string, unknown> {
-	const { id, unicity, hash } = delivery.recipient;
-	if (delivery.channel === 'push') {
-		return { ...origin(delivery), receiver: { type: 'contact', value: { id, unicity, hash } }, stamp: { ...delivery.stamp } };
+	/** A display content shown to a contact at `at` (epoch ms, default now). */
+	recordDisplayActivation(content: DisplayContent, contact: Footprint, at = Date.now()): Np6Event {
+		return this.add(displayActivationEvent(content, contact, at), at);
 	}
-	return { ...origin(delivery), receiver: { ...delivery.recipient }, stamp: { ...delivery.stamp }, recipient: delivery.address };
+
+	private add(event: Np6Event, activatedAt: number): Np6Event {
+		this.entries.push({ event, subject: eventSubject(event), activatedAt });
+		return event;
+	}
 }
 
-function origin(delivery: Delivery): Record<string, unknown> {
-	return delivery.channel === 'push'
-		? { id: delivery.notificationId, version: delivery.versionId, kind: 'application' }
-		: { id: delivery.actionId, kind: 'message' };
+/** Feedback only some channels get: impressions and opt-outs are push's, replies SMS's, complaints (spam reports) email's. */
+const FEEDBACK_CHANNELS: Partial<Record<Feedback['type'], readonly DeliveryChannel[]>> = {
+	impression: ['push'],
+	optout: ['push'],
+	reply: ['sms'],
+	complaint: ['email'],
+};
+
+/** Why a delivery cannot get this feedback (wrong channel, or before the delivery itself); undefined when it can. */
+export function feedbackProblem(delivery: Delivery, feedback: Feedback): string | undefined {
+	const channels = FEEDBACK_CHANNELS[feedback.type];
+	if (channels && !channels.includes(delivery.channel)) return `a ${delivery.channel} delivery gets no ${feedback.type} (only ${channels.join(', ')})`;
+	if (feedback.at !== undefined && feedback.at < delivery.at) return `at (${feedback.at}) is before the delivery (${delivery.at})`;
+	return undefined;
 }
 
-function bounce(verdict: 'hard' | 'soft'): Record<string, unknown> {
-	const hard = verdict === 'hard';
-	return {
-		status: {
-			type: 'sync',
-			code: { enhanced: hard ? '5.1.1' : '4.2.2' },
-			diagnostic: hard ? 'bad destination mailbox address' : 'mailbox full',
-			mta: '',
-		},
-		analysis: { verdict, subject: { type: hard ? 'address' : 'mailbox' } },
-	};
+/** SIMULATOR CONVENTION: a reply is a STOP when its text is the word STOP, whatever the case and spacing. */
+const isStop = (text: string) => text.trim().toUpperCase() === 'STOP';
+
+function matches({ event, subject, activatedAt }: Entry, filter: EventQuery): boolean {
+	const within = (time: number, start?: number, end?: number) => (start === undefined || time >= start) && (end === undefined || time < end);
+	if (!within(event.timestamp, filter.start, filter.end)) return false;
+	if (!within(activatedAt, filter.activationStart, filter.activationEnd)) return false;
+	if (filter.types && !filter.types.includes(event.type)) return false;
+	if (filter.kinds && !filter.kinds.some((kind) => isOfKind(event, kind))) return false;
+	if (filter.classifications && event.type === 'hit' && !filter.classifications.includes(classificationOf(event) ?? '')) return false;
+	if (filter.sourceType !== undefined && event.source.type !== filter.sourceType) return false;
+	const about: Array<keyof EventSubject> = ['actionId', 'notificationId', 'displayContentId', 'contactId', 'messageId'];
+	return about.every((key) => filter[key] === undefined || subject[key] === filter[key]);
 }
 
-/** The action or notification, contact and message an event is about (from its execution or activation detail). */
+function isOfKind(event: Np6Event, kind: EventKind): boolean {
+	return event.type === kind.type && (kind.subtypes === undefined || kind.subtypes.includes(subtypeOf(event) ?? ''));
+}
+
+/** The action, notification or display content, contact and message an event is about (from its detail). */
 export function eventSubject(event: Np6Event): EventSubject {
 	const detail = event.source.detail;
 	const about = object(detail.execution) ?? object(detail.activation);
@@ -189,26 +223,47 @@ export function eventSubject(event: Np6Event): EventSubject {
 	const receiver = object(about?.receiver);
 	const contact = object(about?.recipient) ?? (receiver?.type === 'contact' ? object(receiver.value) : receiver);
 	const contactId = contact?.type === 'id' ? contact.value : contact?.id;
+	const origin = about?.id;
 	return {
-		actionId: event.source.type === 'email' && about?.id !== undefined ? String(about.id) : undefined,
-		notificationId: event.source.type === 'notification' && about?.id !== undefined ? Number(about.id) : undefined,
+		actionId: event.source.type === 'email' && origin !== undefined ? String(origin) : undefined,
+		notificationId: event.source.type === 'notification' && origin !== undefined ? Number(origin) : undefined,
+		displayContentId: event.source.type === 'display' && origin !== undefined ? String(origin) : undefined,
 		contactId: typeof contactId === 'string' ? contactId : undefined,
 		messageId: typeof message?.id === 'string' ? message.id : undefined,
 	};
 }
 
+/** The subtype of an event whose kind has some (see EVENT_SUBTYPES). */
+export function subtypeOf(event: Np6Event): string | undefined {
+	switch (event.type) {
+		case 'hit':
+			return hitKindOf(event);
+		case 'bounce':
+			return bounceVerdictOf(event);
+		case 'reply':
+			return text(object(event.source.detail.reply)?.type);
+		default:
+			return undefined;
+	}
+}
+
 /** The kind of a `hit` event (`source.detail.link.type`). */
 export function hitKindOf(event: Np6Event): string | undefined {
-	const kind = object(event.source.detail.link)?.type;
-	return typeof kind === 'string' ? kind : undefined;
+	return text(object(event.source.detail.link)?.type);
+}
+
+/** The robot classification of a `hit` event (`source.detail.classification`); undefined for a human. */
+export function classificationOf(event: Np6Event): string | undefined {
+	return text(event.source.detail.classification);
 }
 
 /** The verdict of a `bounce` event (`source.detail.bounce.analysis.verdict`). */
 export function bounceVerdictOf(event: Np6Event): string | undefined {
-	const verdict = object(object(event.source.detail.bounce)?.analysis)?.verdict;
-	return typeof verdict === 'string' ? verdict : undefined;
+	return text(object(object(event.source.detail.bounce)?.analysis)?.verdict);
 }
 
 function object(value: unknown): Record<string, unknown> | undefined {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);

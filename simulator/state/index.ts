@@ -2,9 +2,11 @@ import { ActionStore } from './actions';
 import { AnswerOrder } from './answerOrder';
 import { AnswerShape } from './answerShape';
 import { ApplicationStore } from './applications';
+import { CampaignStore } from './campaigns';
 import { CategoryStore } from './categories';
 import { ContactStore } from './contacts';
 import { DeliveryLog } from './deliveries';
+import { DisplayStore } from './display';
 import { EventStore } from './events';
 import { FieldStore } from './fields';
 import { ImportStore } from './imports';
@@ -23,7 +25,9 @@ export class Np6State {
 	readonly categories = new CategoryStore();
 	readonly actions = new ActionStore();
 	readonly notifications = new NotificationStore();
-	/** Every event NP6 publishes (sends add theirs; tests inject feedback). */
+	readonly campaigns = new CampaignStore();
+	readonly display = new DisplayStore();
+	/** Every event NP6 publishes (sends add theirs; tests inject feedback and display activations). */
 	readonly events = new EventStore();
 	/** Every message sent, to any channel. */
 	readonly deliveries = new DeliveryLog(this.events);
