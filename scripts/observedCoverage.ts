@@ -16,6 +16,10 @@ export interface NodeDomain {
 export const nodeDomains: NodeDomain[] = [
 	{ node: 'NP6 Contact', sections: ['contactmanagement', 'field', 'enumeration', 'segment', 'import', 'subscription'] },
 	{ node: 'NP6 Action', sections: ['actionmanagement', 'notificationmanagement', 'actionarchives', 'Statistics', 'Conversations'] },
+	{
+		node: 'NP6 Event',
+		sections: ['actionevent', 'notificationevent', 'displayevent', 'actionreactivity', 'notificationreactivity', 'contactevent', 'campaignevent'],
+	},
 ];
 
 export function domainOperations(domain: NodeDomain): CatalogueOperation[] {

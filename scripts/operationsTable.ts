@@ -61,9 +61,11 @@ export function readmeWithTables(readme: string, nodes: DocumentedNode[]): strin
 export async function documentedNodes(): Promise<DocumentedNode[]> {
 	const contact = await import('../nodes/Np6Contact/actions/resources');
 	const action = await import('../nodes/Np6Action/actions/resources');
+	const event = await import('../nodes/Np6Event/actions/resources');
 	return [
 		{ name: 'np6Contact', resourceChoice: contact.resourceChoice, resources: contact.resources },
 		{ name: 'np6Action', resourceChoice: action.resourceChoice, resources: action.resources },
+		{ name: 'np6Event', resourceChoice: event.resourceChoice, resources: event.resources },
 	];
 }
 

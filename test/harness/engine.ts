@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -23,6 +23,8 @@ import {
 import { Np6Api } from '../../credentials/Np6Api.credentials';
 import { Np6Action } from '../../nodes/Np6Action/Np6Action.node';
 import { Np6Contact } from '../../nodes/Np6Contact/Np6Contact.node';
+import { Np6Event } from '../../nodes/Np6Event/Np6Event.node';
+import { Np6Trigger } from '../../nodes/Np6Trigger/Np6Trigger.node';
 import { observingOperations } from './observedOperations';
 import { observeOutput, resourceAndOperation } from './observedOutputs';
 
@@ -32,6 +34,8 @@ export const PACKAGE = 'n8n-nodes-np6';
 const packageNodes: Record<string, INodeType> = {
 	[`${PACKAGE}.np6Contact`]: new Np6Contact(),
 	[`${PACKAGE}.np6Action`]: new Np6Action(),
+	[`${PACKAGE}.np6Event`]: new Np6Event(),
+	[`${PACKAGE}.np6Trigger`]: new Np6Trigger(),
 };
 
 const credentialTypes: Record<string, ICredentialType> = { np6Api: new Np6Api() };
@@ -356,4 +360,35 @@ function checkOrRecordOutput(node: ChainNode, result: NodeRunResult | undefined)
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion ?? 1) as INodeType;
 	const { resource, operation } = resourceAndOperation(nodeType.description.properties, node.parameters);
 	observeOutput({ node: node.type.slice(PACKAGE.length + 1), resource, operation, items: result.items.map((item) => item.json) });
+}
+
+/**
+ * One poll of a polling trigger, as an active workflow (mode "trigger") or the editor's "Fetch Test
+ * Event" (mode "manual") runs it: n8n-core's PollContext, with the node's static data in
+ * `staticData`, which the caller keeps between polls as n8n persists it (a JSON copy models a restart).
+ */
+export async function pollTrigger(
+	backend: Backend,
+	node: NodeUnderTest,
+	staticData: IDataObject,
+	mode: 'trigger' | 'manual' = 'trigger',
+): Promise<INodeExecutionData[] | null> {
+	const chainNode = asChainNode(node);
+	const { workflowData, workflow } = workflowFor([chainNode]);
+	const additionalData = additionalDataFor(backend, workflowData, mode);
+	const context = new PollContext(
+		workflow,
+		workflow.getNode('NP6')!,
+		additionalData,
+		mode,
+		'activate',
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		() => staticData,
+	);
+	const nodeType = nodeTypes.getByNameAndVersion(chainNode.type, 1) as INodeType;
+	const result = await observingOperations(backend, async () => await nodeType.poll!.call(context));
+	return result?.[0] ?? null;
 }

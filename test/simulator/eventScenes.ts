@@ -10,6 +10,72 @@ import { messaging } from './messaging';
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
+const aHits = ['aOpen', 'aOpenMpp', 'aRedirection', 'aUnsubscribe', 'aMirror', 'aForm'];
+const aReactions = ['aBounceHard', 'aBounceSoft', ...aHits, 'aComplaint'];
+const sReactions = ['sStop', 'sReply', 'sBounce'];
+const nReactions = ['nImpression', 'nHit', 'nOptout', 'nBounce'];
+const aEvents = ['aExecution', 'aActivation', ...aReactions, 'aCancellation'];
+const sEvents = ['sExecution', 'sActivation', ...sReactions];
+const a2Events = ['a2Execution', 'a2Activation', 'a2Open'];
+const cEvents = [...aEvents, ...sEvents, 'nExecution', 'nActivation', ...nReactions, 'dActivation'];
+const cActivations = ['aActivation', 'sActivation', 'nActivation', 'dActivation'];
+
+/** What each endpoint answers for the scene of `everyKind`, by event name. */
+export const EXPECTED: Record<string, string[]> = {
+	'actionEvent.list': [...aEvents, ...sEvents, ...a2Events],
+	'actionEvent.listCancellations': ['aCancellation'],
+	'actionEvent.listActivationsForAction': ['aActivation', 'a2Activation'],
+	'actionEvent.listCancellationsForAction': ['aCancellation'],
+	'actionEvent.listBouncesForAction': ['aBounceHard', 'aBounceSoft'],
+	'actionEvent.listMirrorHitsForAction': ['aMirror'],
+
+	'notificationEvent.listActivations': ['nActivation'],
+	'notificationEvent.listExecutions': ['nExecution'],
+	'notificationEvent.listCancellations': [],
+
+	'displayEvent.listActivations': ['dActivation'],
+	'displayEvent.listActivationsForContent': ['dActivation'],
+
+	'actionReactivity.list': [...aReactions, ...sReactions, 'a2Open'],
+	'actionReactivity.listBounces': ['aBounceHard', 'aBounceSoft', 'sBounce'],
+	'actionReactivity.listHits': [...aHits, 'a2Open'],
+	'actionReactivity.listOpenHits': ['aOpen', 'aOpenMpp', 'a2Open'],
+	'actionReactivity.listRedirectionHits': ['aRedirection'],
+	'actionReactivity.listUnsubscribeHits': ['aUnsubscribe'],
+	'actionReactivity.listMirrorHits': ['aMirror'],
+	'actionReactivity.listFormHits': ['aForm'],
+	'actionReactivity.listForAction': [...aReactions, 'a2Open'],
+	'actionReactivity.listBouncesForAction': ['aBounceHard', 'aBounceSoft'],
+	'actionReactivity.listHitsForAction': [...aHits, 'a2Open'],
+	'actionReactivity.listOpenHitsForAction': ['aOpen', 'aOpenMpp', 'a2Open'],
+	'actionReactivity.listRedirectionHitsForAction': ['aRedirection'],
+	'actionReactivity.listUnsubscribeHitsForAction': ['aUnsubscribe'],
+	'actionReactivity.listMirrorHitsForAction': ['aMirror'],
+	'actionReactivity.listFormHitsForAction': ['aForm'],
+
+	'notificationReactivity.list': nReactions,
+	'notificationReactivity.listImpressions': ['nImpression'],
+	'notificationReactivity.listHits': ['nHit'],
+	'notificationReactivity.listOptouts': ['nOptout'],
+	'notificationReactivity.listBounces': ['nBounce'],
+	'notificationReactivity.listForNotification': nReactions,
+	'notificationReactivity.listImpressionsForNotification': ['nImpression'],
+	'notificationReactivity.listHitsForNotification': ['nHit'],
+	'notificationReactivity.listOptoutsForNotification': ['nOptout'],
+	'notificationReactivity.listBouncesForNotification': ['nBounce'],
+
+	'contactEvent.list': cEvents,
+	'contactEvent.listActivations': cActivations,
+	'contactEvent.listFormHits': ['aForm'],
+	'contactEvent.listOpenHits': ['aOpen', 'aOpenMpp'],
+	'contactEvent.listById': cEvents,
+	'contactEvent.listHitsById': [...aHits, 'nHit'],
+	'contactEvent.listActivationsByHash': cActivations,
+	'contactEvent.listStopsById': ['sStop'],
+	'contactEvent.listStopsByUnicity': ['sStop'],
+	'contactEvent.listStopsByHash': ['sStop'],
+};
+
 /** Events, named by the tests, and what each endpoint is expected to answer, in names. */
 export type Named = Record<string, Np6Event>;
 

@@ -32,6 +32,8 @@ export interface Np6Request {
 	expectedStatuses?: number[];
 	/** What a status means for this operation, where NP6's general meaning is not precise enough. */
 	meanings?: Partial<Record<number, string>>;
+	/** A POST that only reads (e.g. an events query): safe to repeat after an ambiguous failure. */
+	readOnly?: boolean;
 	itemIndex?: number;
 }
 
@@ -69,7 +71,7 @@ export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6R
 			path: request.path,
 			itemIndex: request.itemIndex,
 		});
-	const idempotent = IDEMPOTENT.has(request.method);
+	const idempotent = request.readOnly === true || IDEMPOTENT.has(request.method);
 	let waitedMs = 0;
 	let refusals = 0;
 	let failures = 0;

@@ -1,0 +1,220 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import * as listSearch from '../shared/methods/listSearch';
+import { EVENT_FEEDS } from '../shared/np6/eventFeeds';
+import { eventItem } from '../shared/np6/eventOutput';
+import { readEvents } from '../shared/np6/readEvents';
+import { ID_PATTERNS } from '../shared/operations/parameters';
+import { toProperty, type ParameterSpec } from '../shared/operations/parameterSpec';
+import { requestOptionsProperty } from '../shared/transport/settings';
+import { advance, nextWindow, type PollCursor } from './pollCursor';
+import { TRIGGER_FEEDS, type TriggerFeed } from './triggerFeeds';
+
+const SECOND = 1000;
+const HOUR = 3_600_000;
+const BOTS = new Set(['mpp', 'genericrobot', 'gsr']);
+/** "Fetch Test Event" looks this far back (or as far as Look Back says, if further). */
+const TEST_LOOK_BACK_MS = 24 * HOUR;
+const TEST_EVENTS = 10;
+
+const pickers: Record<TriggerFeed['owner'], ParameterSpec> = {
+	action: { name: 'action', label: 'Action', in: 'path', picker: { searchMethod: 'searchActions', idFormat: 'action', idPlaceholder: 'e.g. 000PE4' } },
+	notification: { name: 'notification', label: 'Notification', in: 'path', picker: { searchMethod: 'searchNotifications', idFormat: 'integer', idPlaceholder: 'e.g. 12' } },
+};
+
+const feedsOf = (owner: TriggerFeed['owner']) => TRIGGER_FEEDS.filter((feed) => feed.owner === owner).map((feed) => feed.value);
+const hitFeeds = TRIGGER_FEEDS.filter((feed) => feed.hits).map((feed) => feed.value);
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'NP6 has no webhooks: this trigger polls NP6 for new events (see the poll times below) and starts the workflow once per event.',
+		name: 'pollingNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Trigger On',
+		name: 'feed',
+		type: 'options',
+		noDataExpression: true,
+		default: 'bounced',
+		options: TRIGGER_FEEDS.map(({ name, value, description }) => ({ name, value, description })),
+	},
+	{
+		displayName: 'Only For',
+		name: 'scope',
+		type: 'options',
+		noDataExpression: true,
+		default: 'all',
+		options: [
+			{ name: 'All Actions or Notifications', value: 'all' },
+			{ name: 'One Action or Notification', value: 'one' },
+		],
+	},
+	{ ...toProperty(pickers.action), displayOptions: { show: { scope: ['one'], feed: feedsOf('action') } } },
+	{ ...toProperty(pickers.notification), displayOptions: { show: { scope: ['one'], feed: feedsOf('notification') } } },
+	{
+		displayName: 'Bounce Verdict',
+		name: 'bounceVerdict',
+		type: 'options',
+		default: 'any',
+		description: 'Hard: the address does not exist (stop sending to it); soft: a temporary failure such as a full mailbox',
+		options: [
+			{ name: 'Any', value: 'any' },
+			{ name: 'Hard', value: 'hard' },
+			{ name: 'Soft', value: 'soft' },
+		],
+		displayOptions: { show: { feed: ['bounced'] } },
+	},
+	{
+		displayName: 'Exclude Bot Hits',
+		name: 'excludeBots',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to skip hits NP6 classifies as machine-made: Apple Mail Privacy Protection opens (mpp), generic robots, Google security robot (gsr)',
+		displayOptions: { show: { feed: hitFeeds } },
+	},
+	{
+		displayName: 'Options',
+		name: 'pollOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Catch-Up Window (Hours)',
+				name: 'maxWindowHours',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 24,
+				description: 'After a pause, each poll reads at most this much of the backlog, oldest first, so nothing is skipped',
+			},
+			{
+				displayName: 'Lag (Seconds)',
+				name: 'lagSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 30,
+				description: 'Read only events at least this old: NP6 may publish an event a little after its time',
+			},
+			{
+				displayName: 'Late Event Allowance (Seconds)',
+				name: 'allowanceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 300,
+				description: 'Each poll reads this much again before where the last one stopped, to catch events NP6 published even later; events already emitted are recognised by their ID',
+			},
+			{
+				displayName: 'Look Back on First Poll (Hours)',
+				name: 'lookBackHours',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'When the workflow is first activated, also emit the events of this many past hours (0: only new events)',
+			},
+		],
+	},
+	requestOptionsProperty,
+];
+
+interface PollOptions {
+	maxWindowHours?: number;
+	lagSeconds?: number;
+	allowanceSeconds?: number;
+	lookBackHours?: number;
+}
+
+export class Np6Trigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'NP6 Trigger',
+		name: 'np6Trigger',
+		icon: { light: 'file:../../icons/np6.svg', dark: 'file:../../icons/np6.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: `={{ (${JSON.stringify(Object.fromEntries(TRIGGER_FEEDS.map((f) => [f.value, f.name])))})[$parameter["feed"]] }}`,
+		description: 'Starts the workflow on NP6 events: bounces, opens, clicks, unsubscribes, sends, push reactions',
+		defaults: { name: 'NP6 Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'np6Api', required: true }],
+		properties,
+	};
+
+	methods = { listSearch: { searchActions: listSearch.searchActions, searchNotifications: listSearch.searchNotifications } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const feed = TRIGGER_FEEDS.find((f) => f.value === this.getNodeParameter('feed'))!;
+		const scope = this.getNodeParameter('scope', 'all') as string;
+		const id = scope === 'one' ? ownerId(this, pickers[feed.owner]) : undefined;
+		const options = this.getNodeParameter('pollOptions', {}) as PollOptions;
+		const timing = {
+			now: Date.now(),
+			lagMs: (options.lagSeconds ?? 30) * SECOND,
+			allowanceMs: (options.allowanceSeconds ?? 300) * SECOND,
+			maxWindowMs: (options.maxWindowHours ?? 24) * HOUR,
+		};
+		const keep = keeper(this, feed);
+		const read = async (from: number, to: number, sort: 'asc' | 'desc') =>
+			(await readEvents.call(this, { feed: EVENT_FEEDS[id ? feed.one : feed.all], id, from, to, sort })).filter(keep);
+
+		if (this.getMode() === 'manual') {
+			const end = timing.now - timing.lagMs;
+			const events = await read(end - Math.max(TEST_LOOK_BACK_MS, (options.lookBackHours ?? 0) * HOUR), end, 'desc');
+			return events.length ? [this.helpers.returnJsonArray(events.slice(0, TEST_EVENTS).map(eventItem))] : null;
+		}
+
+		const staticData = this.getWorkflowStaticData('node') as { np6Cursor?: PollCursor };
+		const configuration = JSON.stringify([feed.value, id ?? null, this.getNodeParameter('bounceVerdict', 'any'), keepsBots(this, feed)]);
+		const state = staticData.np6Cursor;
+		if (!state || state.feed !== configuration) {
+			const start = timing.now - timing.lagMs - (options.lookBackHours ?? 0) * HOUR;
+			staticData.np6Cursor = { feed: configuration, cursor: start, floor: start, seen: {} };
+			if (!options.lookBackHours) return null;
+		}
+		const window = nextWindow(staticData.np6Cursor!, timing);
+		if (!window) return null;
+		// A failed read throws here, before the cursor moves: the next poll reads the same window again.
+		const events = await read(window.from, window.to, 'asc');
+		const { emit, next } = advance(staticData.np6Cursor!, window, events, timing.allowanceMs);
+		staticData.np6Cursor = next;
+		return emit.length ? [this.helpers.returnJsonArray(emit.map(eventItem))] : null;
+	}
+}
+
+/** The chosen action or notification, checked before any request. */
+function ownerId(context: IPollFunctions, picker: ParameterSpec): string {
+	const value = String(context.getNodeParameter(picker.name, '', { extractValue: true }) ?? '').trim();
+	const format = ID_PATTERNS[picker.picker!.idFormat];
+	if (!format.test.test(value)) {
+		throw new NodeOperationError(context.getNode(), `The parameter "${picker.label}" is not valid: "${value}"`, {
+			description: `"${picker.label}" must be ${format.expected}, or choose "All Actions or Notifications".`,
+		});
+	}
+	return value;
+}
+
+const keepsBots = (context: IPollFunctions, feed: TriggerFeed) => !feed.hits || !(context.getNodeParameter('excludeBots', true) as boolean);
+
+/** The events of the feed the user asked for: its types, bounce verdict, and without bot hits if asked. */
+function keeper(context: IPollFunctions, feed: TriggerFeed): (event: IDataObject) => boolean {
+	const verdict = feed.bounces ? (context.getNodeParameter('bounceVerdict', 'any') as string) : 'any';
+	const dropBots = !keepsBots(context, feed);
+	return (event) => {
+		if (feed.types && !feed.types.includes(String(event.type))) return false;
+		const item = verdict !== 'any' || dropBots ? eventItem(event) : undefined;
+		if (verdict !== 'any' && item?.bounceVerdict !== verdict) return false;
+		return !(dropBots && BOTS.has(String(item?.classification)));
+	};
+}
