@@ -197,6 +197,17 @@ describe('Render', () => {
 });
 
 describe('Send', () => {
+	test('Skip Recipients Already Sent: a re-run sends nothing to contacts with an activation of the notification', async () => {
+		const created = await notification('Sent once');
+		const people = ['dan', 'eve'].map((name) => contact(`once.${name}@example.com`));
+		const first = await run('send', sendParameters(created.id, { sendOptions: { skipAlreadySent: true } }), people.map((p) => ({ email: p.unicity })));
+		expect(first.items.map((i) => i.json.status)).toEqual(['sent', 'sent']);
+		const again = await run('send', sendParameters(created.id, { sendOptions: { skipAlreadySent: true } }), people.map((p) => ({ email: p.unicity })));
+		expect(again.items.map((i) => [i.json.status, i.json.notificationId])).toEqual([['skipped', created.id], ['skipped', created.id]]);
+		expect(state().deliveries.forNotification(created.id)).toHaveLength(2);
+		expect(log().handled('notificationEvent.listActivations')).toHaveLength(2);
+	});
+
 	test('one request per batch, results paired with their items, overrides applied', async () => {
 		const created = await notification('Batch send');
 		const people = ['ann', 'ben', 'cat'].map((name) => contact(`send.${name}@example.com`, name.toUpperCase()));

@@ -8,7 +8,10 @@ import {
 } from 'n8n-workflow';
 
 import { runConcurrently } from '../operations/concurrently';
-import { contactKeys, matchResults } from './recipientMatch';
+import type { EventFeed } from './eventFeeds';
+import { eventItem } from './eventOutput';
+import { readEvents } from './readEvents';
+import { contactKeys, matchResults, sameContact, type ContactKeys } from './recipientMatch';
 import { np6ApiRequest } from '../transport/request';
 import { readRequestSettings } from '../transport/settings';
 
@@ -20,6 +23,10 @@ export interface SendChannel {
 	open(this: IExecuteFunctions, target: string, itemIndex: number): Promise<SendEndpoint>;
 	/** The output of an item NP6 sent. */
 	sent(target: string, result: IDataObject): IDataObject;
+	/** The feed of the target's activations (its messages handed over for delivery), for "Skip Recipients Already Sent". */
+	activations: EventFeed;
+	/** The output of an item not sent because its contact got the target's message in the window. */
+	skipped(target: string, recipient: IDataObject[string], activation: IDataObject): IDataObject;
 	/** The error of an item whose batch got no clear answer. */
 	unknownOutcome: string;
 }
@@ -35,6 +42,8 @@ export interface BatchOptions {
 	batchSize: number;
 	/** Send a batch again after an unknown outcome: may deliver twice, so only on the user's request. */
 	retryUnknownOutcome: boolean;
+	/** Minutes back to look for activations of the same message to the same contact; undefined: don't. */
+	skipAlreadySentMinutes?: number;
 }
 
 type Failure = NodeApiError | NodeOperationError;
@@ -46,6 +55,9 @@ interface Prepared {
 
 const RETRIES_ON_UNKNOWN_OUTCOME = 2;
 const DEFAULT_BATCH_SIZE = 50;
+const DEFAULT_SKIP_WINDOW_MINUTES = 60;
+/** Activations are read up to a little after now: NP6's clock and ours may differ slightly. */
+const CLOCK_MARGIN_MS = 60_000;
 
 /** The options every Send shows: batch size and the opt-in to repeat sends of unknown outcome. */
 export const sendOptionsProperty: INodeProperties = {
@@ -64,6 +76,22 @@ export const sendOptionsProperty: INodeProperties = {
 			description: 'Messages per request to NP6 (a batch of one uses the single-message endpoint)',
 		},
 		{
+			displayName: 'Skip Recipients Already Sent',
+			name: 'skipAlreadySent',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to first read this message's activations (NP6's record of messages handed over for delivery) and skip contacts found there, e.g. when running a failed execution again. Skipped items say so. NP6 may publish an activation a few seconds after the send.",
+		},
+		{
+			displayName: 'Skip Window (Minutes)',
+			name: 'skipWindowMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description: 'With "Skip Recipients Already Sent": how far back to look for activations',
+		},
+		{
 			displayName: 'Retry Sends on Unknown Outcome',
 			name: 'retryUnknownOutcome',
 			type: 'boolean',
@@ -75,10 +103,16 @@ export const sendOptionsProperty: INodeProperties = {
 };
 
 export function readSendOptions(this: IExecuteFunctions): BatchOptions {
-	const options = this.getNodeParameter('sendOptions', 0, {}) as { batchSize?: number; retryUnknownOutcome?: boolean };
+	const options = this.getNodeParameter('sendOptions', 0, {}) as {
+		batchSize?: number;
+		retryUnknownOutcome?: boolean;
+		skipAlreadySent?: boolean;
+		skipWindowMinutes?: number;
+	};
 	return {
 		batchSize: Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE) || DEFAULT_BATCH_SIZE),
 		retryUnknownOutcome: options.retryUnknownOutcome === true,
+		skipAlreadySentMinutes: options.skipAlreadySent ? Math.max(1, options.skipWindowMinutes ?? DEFAULT_SKIP_WINDOW_MINUTES) : undefined,
 	};
 }
 
@@ -119,8 +153,17 @@ export async function sendInBatches(this: IExecuteFunctions, channel: SendChanne
 			for (const { itemIndex } of messages) outcomes[itemIndex] = { error: forItem.call(this, asFailure.call(this, error, itemIndex), itemIndex) };
 			continue;
 		}
-		for (let start = 0; start < messages.length; start += options.batchSize) {
-			batches.push({ target, endpoint, batch: messages.slice(start, start + options.batchSize) });
+		let toSend = messages;
+		if (options.skipAlreadySentMinutes !== undefined) {
+			try {
+				toSend = await withoutAlreadySent.call(this, channel, target, messages, options.skipAlreadySentMinutes, outcomes);
+			} catch (error) {
+				for (const { itemIndex } of messages) outcomes[itemIndex] = { error: forItem.call(this, asFailure.call(this, error, itemIndex), itemIndex) };
+				continue;
+			}
+		}
+		for (let start = 0; start < toSend.length; start += options.batchSize) {
+			batches.push({ target, endpoint, batch: toSend.slice(start, start + options.batchSize) });
 		}
 	}
 	// Several batches at once; each is still sent once (sendBatch repeats only what NP6 refused with a 429).
@@ -130,6 +173,37 @@ export async function sendInBatches(this: IExecuteFunctions, channel: SendChanne
 		batch.forEach(({ itemIndex }, i) => (outcomes[itemIndex] = results[i]));
 	});
 	return toOutput.call(this, outcomes);
+}
+
+/**
+ * The messages whose contact has no activation of this target in the window; the others get a
+ * "skipped" outcome. Activations name the contact by footprint or ID and carry the address sent to
+ * (catalogue Event model, medium confidence), matched like send results: by content.
+ */
+async function withoutAlreadySent(
+	this: IExecuteFunctions,
+	channel: SendChannel,
+	target: string,
+	messages: Prepared[],
+	minutes: number,
+	outcomes: Outcome[],
+): Promise<Prepared[]> {
+	const now = Date.now();
+	const activations = (
+		await readEvents.call(this, { feed: channel.activations, id: target, from: now - minutes * 60_000, to: now + CLOCK_MARGIN_MS, sort: 'asc', itemIndex: messages[0].itemIndex })
+	).map(eventItem);
+	const keysOf = (event: IDataObject): ContactKeys => ({
+		id: event.contactId as string | undefined,
+		unicity: event.contactUnicity as string | undefined,
+		hash: event.contactHash as string | undefined,
+		address: event.address as string | undefined,
+	});
+	return messages.filter(({ itemIndex, message }) => {
+		const recipient = contactKeys(message.recipient);
+		const earlier = activations.find((event) => sameContact(recipient, keysOf(event)));
+		if (earlier) outcomes[itemIndex] = { json: channel.skipped(target, message.recipient, earlier) };
+		return !earlier;
+	});
 }
 
 async function sendBatch(

@@ -1,13 +1,14 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { assertSendable, channelMediaType, fetchAction } from '../../../shared/np6/actions';
+import { EVENT_FEEDS } from '../../../shared/np6/eventFeeds';
 import { readSendOptions, sendInBatches, sendOptionsProperty, type SendChannel } from '../../../shared/np6/batchedSends';
 import { readParameter, toProperty } from '../../../shared/operations/parameterSpec';
 import { sendableActionPicker } from './actionParameters';
 import { messageOverridesProperty, readMessageOverrides } from './messageOverrides';
 import { readRecipient, recipientProperties } from './recipient';
 
-export const catalogue = ['action.get', 'action.execute', 'action.executeMany'];
+export const catalogue = ['action.get', 'action.execute', 'action.executeMany', EVENT_FEEDS.actionActivationsOf.catalogue];
 
 const properties: INodeProperties[] = [
 	toProperty(sendableActionPicker),
@@ -45,5 +46,14 @@ const actionChannel: SendChannel = {
 		};
 	},
 	sent: (actionId, result) => ({ status: 'sent', actionId, messageId: result.id, recipient: result.recipient }),
+	activations: EVENT_FEEDS.actionActivationsOf,
+	skipped: (actionId, recipient, activation) => ({
+		status: 'skipped',
+		reason: 'This contact already got this message: NP6 recorded its activation',
+		actionId,
+		recipient,
+		activationId: activation.eventId,
+		activatedAt: activation.occurredAt,
+	}),
 	unknownOutcome: "NP6 may or may not have sent this message; check the action's events before sending again",
 };

@@ -8,10 +8,11 @@ import {
 
 import { contactAddressProperties, readContactAddress } from '../../../shared/operations/contactAddress';
 import { readParameter, setPath, toProperties, type ParameterSpec } from '../../../shared/operations/parameterSpec';
+import { EVENT_FEEDS } from '../../../shared/np6/eventFeeds';
 import { readSendOptions, sendInBatches, sendOptionsProperty, type SendChannel } from '../../../shared/np6/batchedSends';
 import { NOTIFICATION_NOT_FOUND, notificationProperty, notificationSpec } from './notificationParameters';
 
-export const catalogue = ['notification.execute', 'notification.executeMany'];
+export const catalogue = ['notification.execute', 'notification.executeMany', EVENT_FEEDS.notificationActivationsOf.catalogue];
 
 export const MAYBE_SENT = "NP6 may or may not have sent this notification; check the notification's events before sending again";
 
@@ -78,5 +79,14 @@ const notificationChannel: SendChannel = {
 		};
 	},
 	sent: (notificationId, result) => ({ status: 'sent', notificationId: Number(notificationId), messageId: result.id, recipient: result.recipient }),
+	activations: EVENT_FEEDS.notificationActivationsOf,
+	skipped: (notificationId, recipient, activation) => ({
+		status: 'skipped',
+		reason: 'This contact already got this notification: NP6 recorded its activation',
+		notificationId: Number(notificationId),
+		recipient,
+		activationId: activation.eventId,
+		activatedAt: activation.occurredAt,
+	}),
 	unknownOutcome: MAYBE_SENT,
 };
