@@ -19,7 +19,7 @@ const SHOTS = [
 
 async function main(): Promise<void> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'np6-screenshot-'));
-	const demo = await startDemo({ n8nPort: 5688, simulatorPort: 5689, userFolder });
+	const demo = await startDemo({ n8nPort: 5688, simulatorPort: 5685, userFolder });
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
