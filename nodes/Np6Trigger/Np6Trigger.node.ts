@@ -12,6 +12,7 @@ import {
 import * as listSearch from '../shared/methods/listSearch';
 import { EVENT_FEEDS } from '../shared/np6/eventFeeds';
 import { eventItem } from '../shared/np6/eventOutput';
+import { bounceVerdictProperty, excludeBotsProperty, passes } from '../shared/np6/eventFilters';
 import { readEvents } from '../shared/np6/readEvents';
 import { ID_PATTERNS } from '../shared/operations/parameters';
 import { toProperty, type ParameterSpec } from '../shared/operations/parameterSpec';
@@ -21,7 +22,6 @@ import { TRIGGER_FEEDS, type TriggerFeed } from './triggerFeeds';
 
 const SECOND = 1000;
 const HOUR = 3_600_000;
-const BOTS = new Set(['mpp', 'genericrobot', 'gsr']);
 /** "Fetch Test Event" looks this far back (or as far as Look Back says, if further). */
 const TEST_LOOK_BACK_MS = 24 * HOUR;
 const TEST_EVENTS = 10;
@@ -62,28 +62,8 @@ const properties: INodeProperties[] = [
 	},
 	{ ...toProperty(pickers.action), displayOptions: { show: { scope: ['one'], feed: feedsOf('action') } } },
 	{ ...toProperty(pickers.notification), displayOptions: { show: { scope: ['one'], feed: feedsOf('notification') } } },
-	{
-		displayName: 'Bounce Verdict',
-		name: 'bounceVerdict',
-		type: 'options',
-		default: 'any',
-		description: 'Hard: the address does not exist (stop sending to it); soft: a temporary failure such as a full mailbox',
-		options: [
-			{ name: 'Any', value: 'any' },
-			{ name: 'Hard', value: 'hard' },
-			{ name: 'Soft', value: 'soft' },
-		],
-		displayOptions: { show: { feed: ['bounced'] } },
-	},
-	{
-		displayName: 'Exclude Bot Hits',
-		name: 'excludeBots',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to skip hits NP6 classifies as machine-made: Apple Mail Privacy Protection opens (mpp), generic robots, Google security robot (gsr)',
-		displayOptions: { show: { feed: hitFeeds } },
-	},
+	{ ...bounceVerdictProperty, displayOptions: { show: { feed: ['bounced'] } } },
+	{ ...excludeBotsProperty, default: true, displayOptions: { show: { feed: hitFeeds } } },
 	{
 		displayName: 'Options',
 		name: 'pollOptions',
@@ -209,12 +189,6 @@ const keepsBots = (context: IPollFunctions, feed: TriggerFeed) => !feed.hits || 
 
 /** The events of the feed the user asked for: its types, bounce verdict, and without bot hits if asked. */
 function keeper(context: IPollFunctions, feed: TriggerFeed): (event: IDataObject) => boolean {
-	const verdict = feed.bounces ? (context.getNodeParameter('bounceVerdict', 'any') as string) : 'any';
-	const dropBots = !keepsBots(context, feed);
-	return (event) => {
-		if (feed.types && !feed.types.includes(String(event.type))) return false;
-		const item = verdict !== 'any' || dropBots ? eventItem(event) : undefined;
-		if (verdict !== 'any' && item?.bounceVerdict !== verdict) return false;
-		return !(dropBots && BOTS.has(String(item?.classification)));
-	};
+	const filter = { verdict: feed.bounces ? (context.getNodeParameter('bounceVerdict', 'any') as string) : undefined, excludeBots: !keepsBots(context, feed) };
+	return (event) => (!feed.types || feed.types.includes(String(event.type))) && passes(eventItem(event), filter);
 }

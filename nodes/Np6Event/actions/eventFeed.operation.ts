@@ -2,11 +2,12 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { EVENT_FEEDS, type EventFeed, type EventFeedName } from '../../shared/np6/eventFeeds';
 import { eventItem } from '../../shared/np6/eventOutput';
+import { passes } from '../../shared/np6/eventFilters';
 import { readEvents } from '../../shared/np6/readEvents';
 import { applyLimit, returnAllOrLimit } from '../../shared/operations/parameters';
 import { readParameter, toProperty, type ParameterSpec } from '../../shared/operations/parameterSpec';
 import type { ItemResult, Np6Operation } from '../../shared/operations/types';
-import { BOT_CLASSES, dateRangeProperties, HOURS, optionsProperty, readDateRange, readTime, type EventOptions } from './eventParameters';
+import { dateRangeProperties, HOURS, optionsProperty, readDateRange, readTime, type EventOptions } from './eventParameters';
 
 type Scope = 'all' | 'one';
 
@@ -90,8 +91,7 @@ export async function readEventItems(
 	const sentFrom = readTime.call(this, options.sentAfter, 'Sent After', itemIndex);
 	const sentTo = readTime.call(this, options.sentBefore, 'Sent Before', itemIndex);
 	const verdict = options.bounceVerdict && options.bounceVerdict !== 'any' ? options.bounceVerdict : undefined;
-	const keep = (event: IDataObject) =>
-		(!verdict || event.bounceVerdict === verdict) && !(options.excludeBots && BOT_CLASSES.has(String(event.classification)));
+	const keep = (event: IDataObject) => passes(event, { verdict, excludeBots: options.excludeBots });
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const events = await readEvents.call(this, {
 		...target,

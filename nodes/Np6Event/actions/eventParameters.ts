@@ -1,5 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { bounceVerdictProperty, excludeBotsProperty } from '../../shared/np6/eventFilters';
+
 const HOUR = 3_600_000;
 
 /** The presets of "Date Range", in hours back from now. */
@@ -46,32 +48,10 @@ export const optionsProperty = (spec: { reactivity: boolean; hits: boolean; boun
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		...(spec.bounces
-			? [
-					{
-						displayName: 'Bounce Verdict',
-						name: 'bounceVerdict',
-						type: 'options' as const,
-						default: 'any',
-						description: 'Keep only hard bounces (the address does not exist) or soft ones (e.g. mailbox full)',
-						options: [
-							{ name: 'Any', value: 'any' },
-							{ name: 'Hard', value: 'hard' },
-							{ name: 'Soft', value: 'soft' },
-						],
-					},
-				]
-			: []),
+		...(spec.bounces ? [bounceVerdictProperty] : []),
 		...(spec.hits
 			? [
-					{
-						displayName: 'Exclude Bot Hits',
-						name: 'excludeBots',
-						type: 'boolean' as const,
-						default: false,
-						description:
-							'Whether to drop hits NP6 classifies as machine-made: Apple Mail Privacy Protection opens (mpp), generic robots, Google security robot (gsr)',
-					},
+					excludeBotsProperty,
 					{
 						displayName: 'NP6 Classification Filter',
 						name: 'classification',
@@ -152,5 +132,4 @@ export function readDateRange(this: IExecuteFunctions, itemIndex: number, now = 
 	return { from, to };
 }
 
-export const BOT_CLASSES = new Set(['mpp', 'genericrobot', 'gsr']);
 export const HOURS = HOUR;
