@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 
 import { startSimulator, type Simulator } from '../simulator';
-import { EXAMPLE_CREDENTIAL, listExamples } from './examples';
+import { startDemoCrm, type DemoCrm } from './demoCrm';
+import { EXAMPLE_CREDENTIAL, exampleWorkflow, listExamples } from './examples';
 import { ensureN8nApp, ROOT } from './n8n/app';
 import { N8nInstance } from './n8n/instance';
 
@@ -10,6 +11,8 @@ export const OWNER = { email: 'demo@example.com', password: 'Np6-demo-2026', fir
 export interface Demo {
 	n8n: N8nInstance;
 	simulator?: Simulator;
+	/** Where the bounce-feedback and engagement-sync examples record what they found. */
+	crm: DemoCrm;
 	backend: { url: string; real: boolean; apiKey: string };
 	credentialName: string;
 	examples: string[];
@@ -18,12 +21,15 @@ export interface Demo {
 
 /**
  * The NP6 simulator with demo data (or the real NP6 when NP6_API_KEY is set), and n8n with this
- * package installed as a user install is, the NP6 credential and every example imported.
+ * package installed as a user install is, the NP6 credential and every example imported, and the
+ * demo CRM the examples write to (by default on the port after the simulator's).
  */
-export async function startDemo(options: { n8nPort?: number; simulatorPort?: number; userFolder?: string } = {}): Promise<Demo> {
+export async function startDemo(options: { n8nPort?: number; simulatorPort?: number; crmPort?: number; userFolder?: string } = {}): Promise<Demo> {
 	ensureN8nApp();
 	const realKey = process.env.NP6_API_KEY;
-	const simulator = realKey ? undefined : await startSimulator({ port: options.simulatorPort ?? 5680, seed: 'demo' });
+	const simulatorPort = options.simulatorPort ?? 5680;
+	const simulator = realKey ? undefined : await startSimulator({ port: simulatorPort, seed: 'demo' });
+	const crm = await startDemoCrm({ port: options.crmPort ?? simulatorPort + 1 });
 	const backend = simulator
 		? { url: simulator.url, apiKey: simulator.apiKey, real: false }
 		: { url: process.env.NP6_BASE_URL ?? 'https://api-cm.np6.com', apiKey: realKey!, real: true };
@@ -35,7 +41,7 @@ export async function startDemo(options: { n8nPort?: number; simulatorPort?: num
 		{ ...EXAMPLE_CREDENTIAL, name: credentialName, data: { apiKey: backend.apiKey, baseUrl: backend.url } },
 	]);
 	const examples = listExamples();
-	for (const example of examples) for (const file of example.files) await n8n.importWorkflow(file);
+	for (const example of examples) for (const file of example.files) await n8n.importWorkflowData(exampleWorkflow(file, crm.url));
 
 	// n8n's own noise (it cannot reach its update and template services here) is not shown.
 	await n8n.start((text) => {
@@ -45,12 +51,14 @@ export async function startDemo(options: { n8nPort?: number; simulatorPort?: num
 	return {
 		n8n,
 		simulator,
+		crm,
 		backend,
 		credentialName,
 		examples: examples.map((e) => e.name),
 		stop: async () => {
 			await n8n.stop();
 			await simulator?.close();
+			await crm.close();
 		},
 	};
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { EXAMPLE_CRM_URL } from './demoCrm';
 import { ROOT } from './n8n/app';
 
 export const EXAMPLES_DIR = join(ROOT, 'examples');
@@ -32,3 +33,11 @@ export function listExamples(): Example[] {
 
 /** The credential id every example refers to. */
 export const EXAMPLE_CREDENTIAL = { id: 'np6SimulatorCred', name: 'NP6 (simulator)', type: 'np6Api' };
+
+/**
+ * An example workflow as it is imported: the demo CRM's address in the examples (EXAMPLE_CRM_URL,
+ * where `npm start` runs it by default) replaced by the address of the CRM actually running.
+ */
+export function exampleWorkflow(file: string, crmUrl: string): Record<string, unknown> {
+	return JSON.parse(readFileSync(file, 'utf8').replaceAll(EXAMPLE_CRM_URL, crmUrl)) as Record<string, unknown>;
+}

@@ -1,7 +1,8 @@
 /**
  * `npm start`: n8n 2.41 on Node 24 with this package, the NP6 credential and the examples, on the
- * NP6 simulator (or the real NP6 with NP6_API_KEY and optionally NP6_BASE_URL). Ports come from
- * N8N_PORT and NP6_SIMULATOR_PORT, n8n's user folder from NP6_N8N_USER_FOLDER (default .n8n-data/).
+ * NP6 simulator (or the real NP6 with NP6_API_KEY and optionally NP6_BASE_URL), and the demo CRM
+ * some examples write to. Ports come from N8N_PORT, NP6_SIMULATOR_PORT and NP6_DEMO_CRM_PORT (default:
+ * the simulator's + 1), n8n's user folder from NP6_N8N_USER_FOLDER (default .n8n-data/).
  * Ctrl-C, SIGTERM, SIGINT or SIGHUP to npm, or the exit of whatever started it, stops both.
  */
 import { OWNER, startDemo, type Demo } from './demo';
@@ -13,7 +14,7 @@ let stopping = false;
 function stop(reason: string): void {
 	if (stopping) return;
 	stopping = true;
-	console.log(`\n${reason}: stopping n8n and the NP6 simulator…`);
+	console.log(`\n${reason}: stopping n8n, the NP6 simulator and the demo CRM…`);
 	// Before n8n is up, exiting is enough: n8n ends with this process (see scripts/n8n/instance.ts).
 	if (!demo) process.exit(1);
 	void demo.stop().then(() => process.exit(0));
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
 	demo = await startDemo({
 		n8nPort: Number(process.env.N8N_PORT ?? 5678),
 		simulatorPort: Number(process.env.NP6_SIMULATOR_PORT ?? 5680),
+		crmPort: process.env.NP6_DEMO_CRM_PORT ? Number(process.env.NP6_DEMO_CRM_PORT) : undefined,
 		userFolder: process.env.NP6_N8N_USER_FOLDER || undefined,
 	});
 
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   log in as:    ${OWNER.email} / ${OWNER.password}
   NP6 backend:  ${backend.real ? `${backend.url} (real NP6, key from NP6_API_KEY)` : `${backend.url} (simulator with demo data, X-Key ${backend.apiKey})`}
   credential:   "${demo.credentialName}", already set up
+  demo CRM:     ${demo.crm.url} (what the bounce-feedback and engagement-sync examples record: GET /bounces, /engagement)
   examples:     ${demo.examples.join(', ')} (in Overview)
 
   Ctrl-C stops everything.

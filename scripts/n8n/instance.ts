@@ -102,6 +102,23 @@ export class N8nInstance {
 		await this.runOrThrow(['import:workflow', `--input=${file}`]);
 	}
 
+	/** Imports a workflow given as data rather than as a file. */
+	async importWorkflowData(workflow: Record<string, unknown>): Promise<void> {
+		const folder = mkdtempSync(join(tmpdir(), 'np6-workflow-'));
+		const file = join(folder, 'workflow.json');
+		writeFileSync(file, JSON.stringify(workflow));
+		try {
+			await this.importWorkflow(file);
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	}
+
+	/** Publishes (activates) a workflow: `n8n start` then runs its triggers. Before `start`: a running n8n does not see it. */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		await this.runOrThrow(['publish:workflow', `--id=${workflowId}`]);
+	}
+
 	/** `n8n execute --id`: the run's data as n8n prints it with --rawOutput (at log level info). */
 	async execute(workflowId: string): Promise<CommandResult & { output?: ExecutionOutput }> {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], { N8N_LOG_LEVEL: 'info' });

@@ -1,13 +1,15 @@
 /**
  * End to end in a real n8n 2.41.1 (headless, Node 24): the built package installed as a user
  * install, the NP6 credential and every example imported, each example's Manual Trigger variant
- * run with `n8n execute --id`, checked on n8n's output and on the simulator's state.
+ * run with `n8n execute --id`, checked on n8n's output, on the simulator's state and on what the demo
+ * CRM (scripts/demoCrm.ts) received.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { EXAMPLE_CREDENTIAL, listExamples } from '../../scripts/examples';
+import { startDemoCrm, type DemoCrm } from '../../scripts/demoCrm';
+import { EXAMPLE_CREDENTIAL, exampleWorkflow, listExamples } from '../../scripts/examples';
 import { ensureN8nApp } from '../../scripts/n8n/app';
 import { N8nInstance } from '../../scripts/n8n/instance';
 import { startSimulator, type Simulator } from '../../simulator';
@@ -15,21 +17,24 @@ import { expectations } from './expectations';
 
 const examples = listExamples();
 let simulator: Simulator;
+let crm: DemoCrm;
 let n8n: N8nInstance;
 let userFolder: string;
 
 beforeAll(async () => {
 	ensureN8nApp();
 	simulator = await startSimulator({ seed: 'demo', contacts: 50 });
+	crm = await startDemoCrm();
 	userFolder = mkdtempSync(join(tmpdir(), 'np6-e2e-'));
 	n8n = new N8nInstance(userFolder);
 	n8n.installPackage();
 	await n8n.importCredentials([{ ...EXAMPLE_CREDENTIAL, data: { apiKey: simulator.apiKey, baseUrl: simulator.url } }]);
-	for (const example of examples) for (const file of example.files) await n8n.importWorkflow(file);
+	for (const example of examples) for (const file of example.files) await n8n.importWorkflowData(exampleWorkflow(file, crm.url));
 }, 20 * 60_000); // the first run installs n8n
 
 afterAll(async () => {
 	await simulator?.close();
+	await crm?.close();
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
 
@@ -48,5 +53,5 @@ test.each(examples.map((example) => [example.name, example]))('example "%s" runs
 		expect(result.output.status).toBe('success');
 		return result.output;
 	};
-	await expectation({ output: await execute(), simulator, again: execute });
+	await expectation({ output: await execute(), simulator, crm, again: execute });
 });

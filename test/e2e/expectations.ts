@@ -1,9 +1,15 @@
+import type { DemoCrm } from '../../scripts/demoCrm';
 import type { ExecutionOutput } from '../../scripts/n8n/instance';
 import type { Simulator } from '../../simulator';
+import { bounceVerdictOf, classificationOf, eventSubject, hitKindOf, type Np6Event } from '../../simulator/state/events';
+
+const DAY = 24 * 3_600_000;
 
 export interface ExampleRun {
 	output: ExecutionOutput;
 	simulator: Simulator;
+	/** The demo CRM the examples' HTTP Request nodes write to. */
+	crm: DemoCrm;
 	/** Runs the example's Manual Trigger variant once more. */
 	again(): Promise<ExecutionOutput>;
 }
@@ -14,6 +20,31 @@ export function itemsOf(output: ExecutionOutput, nodeName: string): Array<Record
 	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(output.data?.resultData?.runData ?? {}).join(', ')}`);
 	return runs.flatMap((run) => run.data?.main?.[0] ?? []).map((item) => item.json);
 }
+
+/** The contact a delivery event is about, and the value of its Email field. */
+function contactOf(simulator: Simulator, event: Np6Event) {
+	const contact = simulator.state.contacts.byId.get(eventSubject(event).contactId!)!;
+	return { contact, email: contact.fields[String(simulator.state.fields.byName('Email')!.id)] };
+}
+
+/** What the bounce-feedback example must send the CRM for a hard bounce, read from NP6's event. */
+export function expectedBounceRecord(simulator: Simulator, event: Np6Event): Record<string, unknown> {
+	const { contact, email } = contactOf(simulator, event);
+	const bounce = event.source.detail.bounce as { status: { diagnostic: string } };
+	return { email, contactId: contact.id, bouncedAt: new Date(event.timestamp).toISOString(), diagnostic: bounce.status.diagnostic };
+}
+
+/** The redlist request a hard bounce must cause: the email redlist, or the SMS one for an SMS send. */
+export function expectedRedlisting(simulator: Simulator, event: Np6Event): string {
+	const channel = simulator.state.deliveries.get(eventSubject(event).messageId!)!.channel;
+	return `POST /targets/${eventSubject(event).contactId}/redlist/${channel === 'sms' ? 'sms' : 'mail'}`;
+}
+
+/** Every redlisting NP6 carried out, as "POST <path>", in order. */
+export const redlistings = (simulator: Simulator): string[] =>
+	simulator.server.log.entries.filter((entry) => entry.handled && /^target\.redlist(Mail|Sms)$/.test(entry.operation ?? '')).map((entry) => `${entry.method} ${entry.path}`);
+
+const sorted = <T>(values: T[], key: (value: T) => string) => [...values].sort((a, b) => key(a).localeCompare(key(b)));
 
 /**
  * What each example in examples/ must do when n8n runs it against the simulator. An example
@@ -79,5 +110,63 @@ export const expectations: Record<string, (run: ExampleRun) => Promise<void>> = 
 		// Each run sends each confirmation once more: one new delivery per recipient, never two.
 		await again();
 		for (const order of orders) expect(deliveriesTo(String(order.email))).toHaveLength(2);
+	},
+
+	'bounce-feedback': async ({ output, simulator, crm, again }) => {
+		// The first hard bounce of each contact in the example's range (the last 7 days), as NP6 recorded it.
+		const firstHardBounce = new Map<string, Np6Event>();
+		for (const event of simulator.state.events.query({ types: ['bounce'], start: Date.now() - 7 * DAY })) {
+			const { contactId } = eventSubject(event);
+			if (bounceVerdictOf(event) === 'hard' && event.source.type === 'email' && !firstHardBounce.has(contactId!)) firstHardBounce.set(contactId!, event);
+		}
+		const bounces = [...firstHardBounce.values()];
+		expect(bounces.length).toBeGreaterThan(0);
+		// Soft bounces are in the same feed and must be left alone.
+		expect(simulator.state.events.query({ types: ['bounce'] }).some((event) => bounceVerdictOf(event) === 'soft')).toBe(true);
+
+		const expectedRecords = sorted(bounces.map((event) => expectedBounceRecord(simulator, event)), (record) => String(record.contactId));
+		const expectedRedlistings = bounces.map((event) => expectedRedlisting(simulator, event)).sort();
+		expect(redlistings(simulator).sort()).toEqual(expectedRedlistings);
+		for (const event of bounces) expect(contactOf(simulator, event).contact.redlist.mail).toBeDefined();
+		expect(sorted(crm.records('bounces').map((record) => record.body as Record<string, unknown>), (body) => String(body.contactId))).toEqual(expectedRecords);
+		expect(itemsOf(output, 'Record in CRM')).toHaveLength(bounces.length);
+
+		// Run again: the same bounces are read, but their contacts are on the redlist now, so nothing is done twice.
+		const second = await again();
+		expect(itemsOf(second, 'NP6: Hard Bounces')).toHaveLength(itemsOf(output, 'NP6: Hard Bounces').length);
+		expect(itemsOf(second, 'Not Redlisted Yet')).toEqual([]);
+		expect(redlistings(simulator).sort()).toEqual(expectedRedlistings);
+		expect(crm.records('bounces')).toHaveLength(bounces.length);
+	},
+
+	'engagement-sync': async ({ output, simulator, crm, again }) => {
+		const action = [...simulator.state.actions.byId.values()].find((a) => a.name === 'Order confirmation')!;
+		const hits = simulator.state.events.query({ actionId: action.id, types: ['hit'], start: Date.now() - 7 * DAY });
+		const human = hits.filter((event) => classificationOf(event) === undefined);
+		// The demo history has robot opens for this action, which must not count, and clicks.
+		expect(human.length).toBeLessThan(hits.length);
+		expect(human.some((event) => hitKindOf(event) === 'redirection')).toBe(true);
+
+		const rows = new Map<string, { contactId: string; email: unknown; actionId: string; opens: number; clicks: number; lastActivityAt: string }>();
+		for (const event of human) {
+			const kind = hitKindOf(event);
+			if (kind !== 'open' && kind !== 'redirection') continue;
+			const { contact } = contactOf(simulator, event);
+			const at = new Date(event.timestamp).toISOString();
+			const row = rows.get(contact.id) ?? { contactId: contact.id, email: contact.unicity, actionId: action.id, opens: 0, clicks: 0, lastActivityAt: at };
+			if (kind === 'open') row.opens++;
+			else row.clicks++;
+			if (at > row.lastActivityAt) row.lastActivityAt = at;
+			rows.set(contact.id, row);
+		}
+		const expected = sorted([...rows.values()], (row) => row.contactId);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(sorted(itemsOf(output, 'One Row per Contact'), (row) => String(row.contactId))).toEqual(expected);
+
+		// One CRM record per contact, keyed by its ID; a second run replaces each record, it does not add any.
+		const synced = () => sorted(crm.records('engagement'), (record) => String(record.key));
+		expect(synced().map(({ key, body, writes }) => ({ key, body, writes }))).toEqual(expected.map((row) => ({ key: row.contactId, body: row, writes: 1 })));
+		await again();
+		expect(synced().map(({ key, body, writes }) => ({ key, body, writes }))).toEqual(expected.map((row) => ({ key: row.contactId, body: row, writes: 2 })));
 	},
 };

@@ -1,5 +1,5 @@
 /**
- * `npm start` (npm → sh -c → ts-node scripts/start.ts with the simulator → n8n → its task runner)
+ * `npm start` (npm → sh -c → ts-node scripts/start.ts with the simulator and the demo CRM → n8n → its task runner)
  * goes away as a whole however it is stopped: SIGTERM, SIGINT or SIGHUP to npm's pid alone (not
  * its process group, as Ctrl-C does), or the death of the shell that started it.
  */
@@ -14,6 +14,7 @@ import { isRunning, listProcesses, processTree, type ProcessStat } from '../../s
 
 const N8N_PORT = 5796;
 const SIMULATOR_PORT = 5798; // n8n's task broker takes N8N_PORT + 1
+const CRM_PORT = SIMULATOR_PORT + 1; // where npm start puts the demo CRM by default
 const STOP_WITHIN_MS = 45_000;
 let userFolder: string;
 let top: ChildProcess | undefined;
@@ -69,8 +70,7 @@ async function startDemo(shellCommand: string): Promise<{ pid: number; tree: Pro
 		expect.stringContaining('scripts/start.ts'),
 		expect.stringMatching(/n8n\/bin\/n8n start$/),
 	]));
-	expect(await isListening(N8N_PORT)).toBe(true);
-	expect(await isListening(SIMULATOR_PORT)).toBe(true);
+	for (const port of [N8N_PORT, SIMULATOR_PORT, CRM_PORT]) expect([port, await isListening(port)]).toEqual([port, true]);
 	return { pid: top.pid!, tree };
 }
 
@@ -79,7 +79,7 @@ async function expectAllGone(tree: ProcessStat[]): Promise<void> {
 	const deadline = Date.now() + STOP_WITHIN_MS;
 	const left = async () => ({
 		processes: tree.filter(isRunning).map(commandLine),
-		open: (await Promise.all([N8N_PORT, SIMULATOR_PORT].map(isListening))).some(Boolean),
+		open: (await Promise.all([N8N_PORT, SIMULATOR_PORT, CRM_PORT].map(isListening))).some(Boolean),
 	});
 	let state = await left();
 	while ((state.processes.length > 0 || state.open) && Date.now() < deadline) {
@@ -87,8 +87,7 @@ async function expectAllGone(tree: ProcessStat[]): Promise<void> {
 		state = await left();
 	}
 	expect(state.processes).toEqual([]);
-	expect(await isListening(N8N_PORT)).toBe(false);
-	expect(await isListening(SIMULATOR_PORT)).toBe(false);
+	for (const port of [N8N_PORT, SIMULATOR_PORT, CRM_PORT]) expect([port, await isListening(port)]).toEqual([port, false]);
 }
 
 function commandLine(stat: ProcessStat): string {
@@ -114,13 +113,13 @@ function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-test.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s to npm start\'s pid stops n8n and the simulator', async (signal) => {
+test.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s to npm start\'s pid stops n8n, the simulator and the demo CRM', async (signal) => {
 	const { pid, tree } = await startDemo('npm start');
 	kill(pid, signal);
 	await expectAllGone(tree);
 }, 6 * 60_000);
 
-test('the death of the shell that ran npm start stops n8n and the simulator', async () => {
+test('the death of the shell that ran npm start stops n8n, the simulator and the demo CRM', async () => {
 	const { pid, tree } = await startDemo('sh -c "npm start & wait"');
 	kill(pid, 'SIGKILL');
 	await expectAllGone(tree);
