@@ -15,6 +15,8 @@ import { ROOT } from './n8n/app';
 const SHOTS = [
 	{ workflow: 'np6SyncContactsM', node: 'NP6: Create or Update Contact', file: 'np6-contact-node.png' },
 	{ workflow: 'np6TriggeredSend', node: 'NP6: Send Order Confirmation', file: 'np6-action-send.png' },
+	{ workflow: 'np6BounceFbTrigr', node: 'NP6: Hard Bounces', file: 'np6-trigger.png' },
+	{ workflow: 'np6EngagementSyn', node: 'NP6: Opens', file: 'np6-event.png' },
 ];
 
 async function main(): Promise<void> {
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
 			const node = page.locator('[data-test-id="canvas-node"]', { hasText: shot.node }).first();
 			await node.waitFor({ timeout: 60_000 });
 			await node.dblclick();
-			await page.getByText('Resource', { exact: true }).first().waitFor({ timeout: 30_000 });
+			await page.locator('[data-test-id="parameter-item"]').first().waitFor({ timeout: 30_000 });
 			await page.waitForTimeout(1500);
 			mkdirSync(join(ROOT, 'docs'), { recursive: true });
 			await page.screenshot({ path: join(ROOT, 'docs', shot.file) });

@@ -36,7 +36,7 @@ const hitFeeds = TRIGGER_FEEDS.filter((feed) => feed.hits).map((feed) => feed.va
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'NP6 has no webhooks: this trigger polls NP6 for new events (see the poll times below) and starts the workflow once per event.',
+		displayName: 'NP6 has no webhooks: this trigger polls NP6 for new events at the Poll Times above and starts the workflow once per event.',
 		name: 'pollingNotice',
 		type: 'notice',
 		default: '',
