@@ -89,6 +89,17 @@ describe.each(FEEDS)('%s, kind %s, scope %s', (resource, kind, scope, key) => {
 		expect(Object.keys(requests[0].query).sort()).toEqual([...window, 'sort'].sort());
 		expect(requests[0].query.sort).toBe('asc');
 	});
+
+	test(`fails with NP6's status when ${key} answers 400, without repeating the request`, async () => {
+		simulator().server.addFault({ kind: 'status', status: 400, operation: key, times: 1 });
+		log().clear();
+		const result = await runNode(simulator(), {
+			type: 'np6Event',
+			parameters: { resource, operation: 'getAll', scope, kind, ...ownerParameter(resource), ...sceneRange(), returnAll: true },
+		});
+		expect(result.error?.httpCode).toBe('400');
+		expect(log().entries.map((entry) => entry.operation)).toEqual([key]);
+	});
 });
 
 describe('contact events: every kind, the contact named by ID, unicity value or hash', () => {
