@@ -59,3 +59,13 @@ test('an answer with an empty body gives an item that says it succeeded, never a
 	expect(result.items).toHaveLength(1);
 	expect(result.items[0].json).toEqual({ success: true });
 });
+
+test('an option value from an expression that is not one of the options fails before any request, naming the parameter', async () => {
+	const contact = simulator().state.contacts.create({ [String(simulator().state.fields.byName('Email')!.id)]: 'medium@example.com' });
+	if (!contact.ok) throw new Error('contact not created');
+	log().clear();
+	const result = await runNode(simulator(), contactNode({ resource: 'contact', operation: 'addToRedlist', contactId: contact.contact.id, medium: '={{ "mail/../../segments" }}' }));
+	expect(result.error?.message).toMatch(/"Medium" is not valid/);
+	expect(result.error?.description).toMatch(/one of "mail", "sms"/);
+	expect(log().entries).toHaveLength(0);
+});

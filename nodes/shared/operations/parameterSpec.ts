@@ -150,6 +150,10 @@ function checkedValue(this: IExecuteFunctions, spec: ParameterSpec, itemIndex: n
 		case 'list':
 			return toList(raw);
 		case 'options':
+			// An expression can yield anything; only the listed values may reach NP6 (some go into the path).
+			if (spec.options && !spec.options.some((option) => option.value === raw)) {
+				throw invalid(`one of ${spec.options.map((option) => JSON.stringify(option.value)).join(', ')}`);
+			}
 			return raw;
 		default: {
 			const value = String(raw).trim();
