@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { EVENT_FEEDS, type EventFeedName } from '../../shared/np6/eventFeeds';
 import { contactAddressProperties, readContactAddress, type ContactAddress } from '../../shared/operations/contactAddress';
@@ -72,5 +72,9 @@ async function contactIdOf(this: IExecuteFunctions, address: { way: ContactAddre
 		itemIndex,
 	});
 	const contact = (Array.isArray(body) ? body[0] : body) as { id?: unknown } | undefined;
-	return String(contact?.id ?? '');
+	// Never read a contact's events at `/targets//events`: an answer without an ID stops here.
+	if (contact?.id === undefined || contact.id === null || String(contact.id) === '') {
+		throw new NodeOperationError(this.getNode(), `NP6 found no contact with this ${address.way === 'hash' ? 'hash' : 'unicity value'}`, { itemIndex });
+	}
+	return String(contact.id);
 }
