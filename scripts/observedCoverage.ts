@@ -20,6 +20,9 @@ export const nodeDomains: NodeDomain[] = [
 		node: 'NP6 Event',
 		sections: ['actionevent', 'notificationevent', 'displayevent', 'actionreactivity', 'notificationreactivity', 'contactevent', 'campaignevent'],
 	},
+	{ node: 'NP6 Setting', sections: ['notifiable-application', 'Category', 'marketing-pressure', 'Groups', 'Common'] },
+	{ node: 'NP6 Campaign', sections: ['campaignmanagement', 'campaignevent'] },
+	{ node: 'NP6 Scripting', sections: ['workflowmanagement', 'scriptingwebtask', 'scriptingcompilable'] },
 ];
 
 export function domainOperations(domain: NodeDomain): CatalogueOperation[] {

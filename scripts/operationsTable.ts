@@ -62,10 +62,16 @@ export async function documentedNodes(): Promise<DocumentedNode[]> {
 	const contact = await import('../nodes/Np6Contact/actions/resources');
 	const action = await import('../nodes/Np6Action/actions/resources');
 	const event = await import('../nodes/Np6Event/actions/resources');
+	const setting = await import('../nodes/Np6Setting/actions/resources');
+	const campaign = await import('../nodes/Np6Campaign/actions/resources');
+	const scripting = await import('../nodes/Np6Scripting/actions/resources');
 	return [
 		{ name: 'np6Contact', resourceChoice: contact.resourceChoice, resources: contact.resources },
 		{ name: 'np6Action', resourceChoice: action.resourceChoice, resources: action.resources },
 		{ name: 'np6Event', resourceChoice: event.resourceChoice, resources: event.resources },
+		{ name: 'np6Setting', resourceChoice: setting.resourceChoice, resources: setting.resources },
+		{ name: 'np6Campaign', resourceChoice: campaign.resourceChoice, resources: campaign.resources },
+		{ name: 'np6Scripting', resourceChoice: scripting.resourceChoice, resources: scripting.resources },
 	];
 }
 

@@ -17,6 +17,7 @@ const SHOTS = [
 	{ workflow: 'np6TriggeredSend', node: 'NP6: Send Order Confirmation', file: 'np6-action-send.png' },
 	{ workflow: 'np6BounceFbTrigr', node: 'NP6: Hard Bounces', file: 'np6-trigger.png' },
 	{ workflow: 'np6EngagementSyn', node: 'NP6: Opens', file: 'np6-event.png' },
+	{ workflow: 'np6NewsWelcomeMn', node: 'NP6: Start Welcome Journey', file: 'np6-scripting.png' },
 ];
 
 async function main(): Promise<void> {

@@ -1,4 +1,6 @@
 import { seedDemoActivity } from './demoActivity';
+import { seedParameters } from './seedParameters';
+import { seedScripting } from './seedScripting';
 import type { Np6State } from './state';
 import { ActionState } from './state/actions';
 import type { Field } from './state/fields';
@@ -17,7 +19,8 @@ export const SEEDED_MASTER_VERSION_ID = '5e1d0a11-0000-4000-8000-00000000b001';
 /**
  * The account a simulator starts with. `fields`: a typical contact schema (Email is the unicity field),
  * three segments: static "Newsletter", static test segment "Test recipients", dynamic "Lyon" (City = Lyon),
- * and the messages of `seedMessages`.
+ * the messages of `seedMessages`, the scripting objects of `seedScripting` and the parameters of
+ * `seedParameters`.
  * `demo`: the same plus believable contacts (with a mobile number), every third in "Newsletter", the
  * first three in "Test recipients", and three days of sends and events (`seedDemoActivity`), for
  * `npm start`. Deterministic but for the timestamps, relative to seeding time, so runs are comparable.
@@ -40,6 +43,8 @@ export function seed(state: Np6State, name: SeedName, contacts = 300): void {
 	const testRecipients = state.segments.create({ type: 'static', name: 'Test recipients', description: 'Receive test sends', isTest: true }, created)!;
 	state.segments.create({ type: 'dynamic', name: 'Lyon', description: 'Contacts living in Lyon', rule: { fieldId: city.id, equals: 'Lyon' } }, created);
 	seedMessages(state, { email, mobile, newsletter }, created);
+	seedParameters(state, created);
+	seedScripting(state, created);
 	if (name !== 'demo') return;
 
 	for (let i = 0; i < contacts; i++) {

@@ -180,8 +180,14 @@ function lastJsonDocument(text: string): ExecutionOutput | undefined {
 	return undefined;
 }
 
+/** An output item in a run's data: its JSON and the input item(s) it came from. */
+export interface ExecutionItem {
+	json: Record<string, unknown>;
+	pairedItem?: number | { item: number; input?: number } | Array<{ item: number; input?: number }>;
+}
+
 export interface ExecutionOutput {
-	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> }; error?: unknown }>>; error?: unknown } };
+	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<ExecutionItem>> }; error?: unknown }>>; error?: unknown } };
 	status?: string;
 	[key: string]: unknown;
 }

@@ -15,14 +15,14 @@ export const ID_FORMATS = {
 	int32: (text: string) => /^\d{1,10}$/.test(text) && Number(text) <= INT32_MAX,
 	/** campaign, notification version, application, subscription, message... */
 	uuid: (text: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text),
-	/** "displayCampaign/displayContent": "string", so any path segment */
+	/** "displayCampaign/displayContent": "string" and the legacy time zone id "string", so any path segment */
 	string: (text: string) => text !== '',
 };
 
 export type IdFormat = keyof typeof ID_FORMATS;
 
 /** What a path's first segment holds when its `{id}` is a plain string. */
-const STRING_IDS_BY_RESOURCE: Record<string, IdFormat> = { targets: 'contact', actions: 'action', display: 'string' };
+const STRING_IDS_BY_RESOURCE: Record<string, IdFormat> = { targets: 'contact', actions: 'action', display: 'string', common: 'string' };
 const CONTACT_PARAMS = ['targetId', 'target', 'contact'];
 
 /**

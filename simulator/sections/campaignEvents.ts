@@ -1,6 +1,7 @@
 import { fail, ok } from '../core/replies';
 import type { SectionHandlers } from '../core/types';
 import type { Np6State } from '../state';
+import { actionIdsOf } from '../state/campaigns';
 import { EVENT_SUBTYPES, EVENT_TYPES, type EventKind, type EventSource, type EventType, type Np6Event } from '../state/events';
 import { inOrder, streamRequest } from './eventStreams';
 import { asObject } from './requestValues';
@@ -34,7 +35,7 @@ export function campaignEventsSection(state: Np6State): SectionHandlers {
 			const wanted = itemsEvents(request.body);
 			const asked = streamRequest(request);
 			if (!wanted || !asked) return fail(400);
-			if (wanted.some((entry) => entry.items.some((item) => !campaign.actionIds.includes(item)))) return fail(404);
+			if (wanted.some((entry) => entry.items.some((item) => !actionIdsOf(campaign).includes(item)))) return fail(404);
 			const found = new Map<string, Np6Event>();
 			for (const { source, kinds, items } of wanted) {
 				for (const actionId of items) {

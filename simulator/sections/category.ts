@@ -3,7 +3,7 @@ import type { SectionHandlers, SimRequest } from '../core/types';
 import type { Np6State } from '../state';
 import { asObject, pathInteger } from './requestValues';
 
-/** Catalogue section "Category" (older docs; the 8.1.0 pages were not found). */
+/** Catalogue section "Category" (older docs; the 8.1.0 pages were not found). The list comes in no promised order (seeded shuffle). */
 export function categorySection(state: Np6State): SectionHandlers {
 	const categories = state.categories;
 	const byPathId = (request: SimRequest) => categories.byId.get(pathInteger(request, 'id') ?? -1);
@@ -14,7 +14,7 @@ export function categorySection(state: Np6State): SectionHandlers {
 	};
 
 	return {
-		'category.list': () => ok([...categories.byId.values()]),
+		'category.list': () => ok(state.answerOrder.shuffle([...categories.byId.values()])),
 		'category.get': (request) => {
 			const category = byPathId(request);
 			return category ? ok(category) : fail(404);

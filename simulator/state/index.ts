@@ -4,15 +4,20 @@ import { AnswerShape } from './answerShape';
 import { ApplicationStore } from './applications';
 import { CampaignStore } from './campaigns';
 import { CategoryStore } from './categories';
+import { CompilableStore } from './compilables';
 import { ContactStore } from './contacts';
 import { DeliveryLog } from './deliveries';
 import { DisplayStore } from './display';
 import { EventStore } from './events';
 import { FieldStore } from './fields';
+import { GroupStore } from './groups';
 import { ImportStore } from './imports';
+import { MarketingPressureStore } from './marketingPressure';
 import { NotificationStore } from './notifications';
 import { SegmentStore } from './segments';
 import { SubscriptionStore } from './subscriptions';
+import { WebtaskStore } from './webtasks';
+import { WorkflowStore } from './workflows';
 
 /** Everything the simulated NP6 account holds. Later sections add their stores here. */
 export class Np6State {
@@ -26,7 +31,13 @@ export class Np6State {
 	readonly actions = new ActionStore();
 	readonly notifications = new NotificationStore();
 	readonly campaigns = new CampaignStore();
+	readonly marketingPressure = new MarketingPressureStore();
+	/** Groups of platform users (legacy section). */
+	readonly groups = new GroupStore();
 	readonly display = new DisplayStore();
+	readonly workflows = new WorkflowStore();
+	readonly webtasks = new WebtaskStore();
+	readonly compilables = new CompilableStore();
 	/** Every event NP6 publishes (sends add theirs; tests inject feedback and display activations). */
 	readonly events = new EventStore();
 	/** Every message sent, to any channel. */

@@ -8,8 +8,11 @@
  * tests made (a test file cannot see what the other files, run in parallel, called).
  */
 import { resources as actionResources } from '../../nodes/Np6Action/actions/resources';
+import { resources as campaignResources } from '../../nodes/Np6Campaign/actions/resources';
 import { resources as contactResources } from '../../nodes/Np6Contact/actions/resources';
 import { resources as eventResources } from '../../nodes/Np6Event/actions/resources';
+import { resources as settingResources } from '../../nodes/Np6Setting/actions/resources';
+import { resources as scriptingResources } from '../../nodes/Np6Scripting/actions/resources';
 import { DEPRECATED_HINT } from '../../nodes/shared/operations/resource';
 import type { Np6Resource } from '../../nodes/shared/operations/types';
 import { coverageReport, domainOperations, isRoutable, nodeDomains, observedCoverage, type NodeDomain } from '../../scripts/observedCoverage';
@@ -24,6 +27,8 @@ interface Domain extends NodeDomain {
 }
 
 const [contactDomain, actionDomain, eventDomain] = nodeDomains;
+const scriptingDomain = nodeDomains.find((d) => d.node === 'NP6 Scripting')!;
+const domainOf = (node: string) => nodeDomains.find((d) => d.node === node)!;
 const domains: Domain[] = [
 	{ ...contactDomain, resources: contactResources, size: 53, unknown: ['target.fieldOperation'] },
 	{
@@ -33,6 +38,9 @@ const domains: Domain[] = [
 		unknown: ['notification.testMaster', 'notification.testVersion', 'notification.duplicate', 'notification.activate', 'notification.deactivate'],
 	},
 	{ ...eventDomain, resources: eventResources, size: 50, unknown: ['actionEvent.listStopsForAction', 'displayEvent.listActivationsForCampaign'] },
+	{ ...scriptingDomain, resources: scriptingResources, size: 22, unknown: [] },
+	{ ...domainOf('NP6 Setting'), resources: settingResources, size: 20, unknown: [] },
+	{ ...domainOf('NP6 Campaign'), resources: campaignResources, size: 2, unknown: [] },
 ];
 
 const known = new Set(catalogue.sections.flatMap((s) => s.operations.map((o) => o.key)));

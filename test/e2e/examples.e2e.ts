@@ -1,17 +1,18 @@
 /**
  * End to end in a real n8n 2.41.1 (headless, Node 24): the built package installed as a user
  * install, the NP6 credential and every example imported, each example's Manual Trigger variant
- * run with `n8n execute --id`, checked on n8n's output, on the simulator's state and on what the demo
- * CRM (scripts/demoCrm.ts) received.
+ * run with `n8n execute --id` (and, where its expectation asks, a real-trigger variant with a Manual
+ * Trigger in place of its trigger), checked on n8n's output, on the simulator's state and on what the
+ * demo CRM (scripts/demoCrm.ts) received.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startDemoCrm, type DemoCrm } from '../../scripts/demoCrm';
-import { EXAMPLE_CREDENTIAL, exampleWorkflow, listExamples } from '../../scripts/examples';
+import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, exampleWorkflow, listExamples } from '../../scripts/examples';
 import { ensureN8nApp } from '../../scripts/n8n/app';
-import { N8nInstance } from '../../scripts/n8n/instance';
+import { N8nInstance, type ExecutionOutput } from '../../scripts/n8n/instance';
 import { startSimulator, type Simulator } from '../../simulator';
 import { expectations } from './expectations';
 
@@ -38,6 +39,36 @@ afterAll(async () => {
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
 
+async function executeOk(workflowId: string): Promise<ExecutionOutput> {
+	const result = await n8n.execute(workflowId);
+	if (result.code !== 0 || !result.output) {
+		throw new Error(`n8n execute --id=${workflowId} failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`);
+	}
+	expect(result.output.status).toBe('success');
+	return result.output;
+}
+
+const TRIGGER_TYPES = ['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.webhook', 'n8n-nodes-np6.np6Trigger'];
+const imported = new Set<string>();
+
+/**
+ * Runs a real-trigger variant of an example as `n8n execute` can: imported once, under its own id,
+ * with its trigger replaced by a Manual Trigger of the same name (the connections stay). n8n saves the
+ * static data of such a run as it does a published run's, and unlike an editor run's.
+ */
+async function runVariant(exampleName: string, file: string): Promise<ExecutionOutput> {
+	const workflow = exampleWorkflow(join(EXAMPLES_DIR, exampleName, file), crm.url) as { id: string; name: string; nodes: Array<Record<string, unknown>> };
+	const id = `${workflow.id}Cli`;
+	if (!imported.has(id)) {
+		const triggers = workflow.nodes.filter((node) => TRIGGER_TYPES.includes(String(node.type)));
+		if (triggers.length !== 1) throw new Error(`examples/${exampleName}/${file} has ${triggers.length} triggers of a known type, not 1`);
+		Object.assign(triggers[0], { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+		await n8n.importWorkflowData({ ...workflow, id, name: `${workflow.name} (CLI)` });
+		imported.add(id);
+	}
+	return await executeOk(id);
+}
+
 test('examples/ holds at least one example', () => {
 	expect(examples.length).toBeGreaterThan(0);
 });
@@ -45,13 +76,6 @@ test('examples/ holds at least one example', () => {
 test.each(examples.map((example) => [example.name, example]))('example "%s" runs in n8n and does what it says', async (name, example) => {
 	const expectation = expectations[name];
 	if (!expectation) throw new Error(`examples/${name} has no end-to-end expectation in test/e2e/expectations.ts`);
-	const execute = async () => {
-		const result = await n8n.execute(example.manual.id);
-		if (result.code !== 0 || !result.output) {
-			throw new Error(`n8n execute --id=${example.manual.id} failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`);
-		}
-		expect(result.output.status).toBe('success');
-		return result.output;
-	};
-	await expectation({ output: await execute(), simulator, crm, again: execute });
+	const execute = () => executeOk(example.manual.id);
+	await expectation({ output: await execute(), simulator, crm, again: execute, runVariant: (file) => runVariant(name, file) });
 });

@@ -1,5 +1,5 @@
 import type { DemoCrm } from '../../scripts/demoCrm';
-import type { ExecutionOutput } from '../../scripts/n8n/instance';
+import type { ExecutionItem, ExecutionOutput } from '../../scripts/n8n/instance';
 import type { Simulator } from '../../simulator';
 import { bounceVerdictOf, classificationOf, eventSubject, hitKindOf, type Np6Event } from '../../simulator/state/events';
 
@@ -12,13 +12,28 @@ export interface ExampleRun {
 	crm: DemoCrm;
 	/** Runs the example's Manual Trigger variant once more. */
 	again(): Promise<ExecutionOutput>;
+	/** Runs another variant of the example (e.g. "schedule.json") with a Manual Trigger in place of its trigger. */
+	runVariant(file: string): Promise<ExecutionOutput>;
+}
+
+function outputItemsOf(output: ExecutionOutput, nodeName: string): ExecutionItem[] {
+	const runs = output.data?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(output.data?.resultData?.runData ?? {}).join(', ')}`);
+	return runs.flatMap((run) => run.data?.main?.[0] ?? []);
 }
 
 /** Output items of one node in an `n8n execute` result. */
 export function itemsOf(output: ExecutionOutput, nodeName: string): Array<Record<string, unknown>> {
-	const runs = output.data?.resultData?.runData?.[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(output.data?.resultData?.runData ?? {}).join(', ')}`);
-	return runs.flatMap((run) => run.data?.main?.[0] ?? []).map((item) => item.json);
+	return outputItemsOf(output, nodeName).map((item) => item.json);
+}
+
+/** Output items of one node, each with the index of the single input item n8n pairs it with. */
+export function pairedItemsOf(output: ExecutionOutput, nodeName: string): Array<{ json: Record<string, unknown>; input: number }> {
+	return outputItemsOf(output, nodeName).map(({ json, pairedItem }) => {
+		const paired = Array.isArray(pairedItem) ? pairedItem : [pairedItem];
+		if (paired.length !== 1 || paired[0] === undefined) throw new Error(`an output item of "${nodeName}" is not paired with exactly one input item: ${JSON.stringify(pairedItem)}`);
+		return { json, input: typeof paired[0] === 'number' ? paired[0] : paired[0].item };
+	});
 }
 
 /** The contact a delivery event is about, and the value of its Email field. */
@@ -137,6 +152,51 @@ export const expectations: Record<string, (run: ExampleRun) => Promise<void>> = 
 		expect(itemsOf(second, 'Not Redlisted Yet')).toEqual([]);
 		expect(redlistings(simulator).sort()).toEqual(expectedRedlistings);
 		expect(crm.records('bounces')).toHaveLength(bounces.length);
+	},
+
+	'newsletter-welcome': async ({ output, simulator, again, runVariant }) => {
+		const newsletter = simulator.state.segments.byName('Newsletter')!;
+		const journey = [...simulator.state.workflows.byId.values()].find((workflow) => workflow.name === 'Welcome journey')!;
+		const members = [...simulator.state.segments.memberIds(newsletter)].sort();
+		expect(members.length).toBeGreaterThan(1);
+		const executions = () => simulator.state.workflows.executions.filter((execution) => execution.workflowId === journey.id);
+		const entryFor = (contactId: string) => ({ receiver: { type: 'id', value: contactId }, node: 'welcome-mail', data: { segment: 'Newsletter' } });
+		const receiverOf = (entry: Record<string, unknown>) => String((entry.receiver as { value: unknown }).value);
+		const entries = (list: ReturnType<typeof executions>) => sorted(list.map((execution) => execution.entry), receiverOf);
+
+		// Exactly one execution per member, each as the example asks for it (no other example starts this journey).
+		expect(entries(executions())).toEqual(members.map(entryFor));
+
+		// Each output item is NP6's answer for the execution of the contact on the input item it is paired with.
+		const listed = itemsOf(output, 'NP6: Newsletter Members');
+		expect(listed.map((item) => String(item.value)).sort()).toEqual(members);
+		const answers = pairedItemsOf(output, 'NP6: Start Welcome Journey');
+		expect(answers).toHaveLength(members.length);
+		const recorded = new Map(executions().map((execution) => [execution.id, execution]));
+		for (const { json, input } of answers) {
+			expect(json.type).toBe('success');
+			expect(recorded.get(String(json.id))?.entry).toEqual(entryFor(String(listed[input].value)));
+		}
+		expect(new Set(answers.map(({ json }) => json.id)).size).toBe(members.length);
+
+		// NP6 documents no deduplication of executions: running it again starts every member once more.
+		await again();
+		expect(entries(executions())).toEqual(members.flatMap((member) => [entryFor(member), entryFor(member)]));
+
+		// The schedule variant remembers whom it started: its first run starts every member, the next one
+		// nobody, and after a contact joins the segment, that contact alone.
+		const before = executions().length;
+		await runVariant('schedule.json');
+		expect(entries(executions().slice(before))).toEqual(members.map(entryFor));
+		const afterFirst = executions().length;
+		const second = await runVariant('schedule.json');
+		expect(itemsOf(second, 'NP6: Newsletter Members')).toHaveLength(members.length);
+		expect(itemsOf(second, 'Not Started Yet')).toEqual([]);
+		expect(executions()).toHaveLength(afterFirst);
+		const joiner = [...simulator.state.contacts.byId.keys()].find((id) => !members.includes(id))!;
+		simulator.state.segments.add(newsletter, joiner);
+		await runVariant('schedule.json');
+		expect(entries(executions().slice(afterFirst))).toEqual([entryFor(joiner)]);
 	},
 
 	'engagement-sync': async ({ output, simulator, crm, again }) => {

@@ -23,7 +23,10 @@ import {
 import { Np6Api } from '../../credentials/Np6Api.credentials';
 import { Np6Action } from '../../nodes/Np6Action/Np6Action.node';
 import { Np6Contact } from '../../nodes/Np6Contact/Np6Contact.node';
+import { Np6Campaign } from '../../nodes/Np6Campaign/Np6Campaign.node';
 import { Np6Event } from '../../nodes/Np6Event/Np6Event.node';
+import { Np6Scripting } from '../../nodes/Np6Scripting/Np6Scripting.node';
+import { Np6Setting } from '../../nodes/Np6Setting/Np6Setting.node';
 import { Np6Trigger } from '../../nodes/Np6Trigger/Np6Trigger.node';
 import { observingOperations } from './observedOperations';
 import { observeOutput, resourceAndOperation } from './observedOutputs';
@@ -36,6 +39,9 @@ const packageNodes: Record<string, INodeType> = {
 	[`${PACKAGE}.np6Action`]: new Np6Action(),
 	[`${PACKAGE}.np6Event`]: new Np6Event(),
 	[`${PACKAGE}.np6Trigger`]: new Np6Trigger(),
+	[`${PACKAGE}.np6Setting`]: new Np6Setting(),
+	[`${PACKAGE}.np6Campaign`]: new Np6Campaign(),
+	[`${PACKAGE}.np6Scripting`]: new Np6Scripting(),
 };
 
 const credentialTypes: Record<string, ICredentialType> = { np6Api: new Np6Api() };

@@ -3,8 +3,12 @@ import { Workflow, type INode, type INodeProperties, type INodePropertyOptions, 
 
 import { Np6Action } from '../../nodes/Np6Action/Np6Action.node';
 import { resourceChoice as actionResourceChoice, resources as actionResources } from '../../nodes/Np6Action/actions/resources';
+import { Np6Campaign } from '../../nodes/Np6Campaign/Np6Campaign.node';
+import { resourceChoice as campaignResourceChoice, resources as campaignResources } from '../../nodes/Np6Campaign/actions/resources';
 import { Np6Contact } from '../../nodes/Np6Contact/Np6Contact.node';
 import { resourceChoice as contactResourceChoice, resources as contactResources } from '../../nodes/Np6Contact/actions/resources';
+import { Np6Setting } from '../../nodes/Np6Setting/Np6Setting.node';
+import { resourceChoice as settingResourceChoice, resources as settingResources } from '../../nodes/Np6Setting/actions/resources';
 import type { Np6Resource } from '../../nodes/shared/operations/types';
 
 interface NodeUnderTest {
@@ -16,6 +20,8 @@ interface NodeUnderTest {
 const nodes: NodeUnderTest[] = [
 	{ nodeType: new Np6Contact(), resourceChoice: contactResourceChoice, resources: contactResources },
 	{ nodeType: new Np6Action(), resourceChoice: actionResourceChoice, resources: actionResources },
+	{ nodeType: new Np6Setting(), resourceChoice: settingResourceChoice, resources: settingResources },
+	{ nodeType: new Np6Campaign(), resourceChoice: campaignResourceChoice, resources: campaignResources },
 ];
 
 function subtitleOf(nodeType: INodeType, parameters: { resource: string; operation: string }): unknown {

@@ -6,7 +6,7 @@ const call = httpClient(simulator);
 
 test('categories: list, create (409 on a duplicate name), get, update, delete', async () => {
 	const seeded = (await call('GET', '/categories')).json as Array<{ name: string }>;
-	expect(seeded.map((c) => c.name)).toEqual(['Transactional', 'Newsletters']);
+	expect(seeded.map((c) => c.name).sort()).toEqual(['Newsletters', 'Transactional']);
 	const created = await call('POST', '/categories', { body: { name: 'New', description: 'Category for new campaign' } });
 	expect(created.json).toMatchObject({ name: 'New', description: 'Category for new campaign', creationDate: expect.stringMatching(/Z$/) });
 	expect((await call('POST', '/categories', { body: { name: 'New' } })).status).toBe(409);

@@ -86,7 +86,7 @@ describe('notification documents', () => {
 		const all = (await call('GET', '/notifications')).json;
 		const flashSale = all.find((n: { name: string }) => n.name === 'Flash sale');
 		expect(flashSale).toMatchObject({ type: 'push-app', application: SEEDED_APPLICATION_ID, versions: [{ id: SEEDED_MASTER_VERSION_ID, master: true }] });
-		expect(simulator().state.applications.byId.get(SEEDED_APPLICATION_ID)).toEqual({ id: SEEDED_APPLICATION_ID, name: 'Example Shop' });
+		expect(simulator().state.applications.byId.get(SEEDED_APPLICATION_ID)).toMatchObject({ id: SEEDED_APPLICATION_ID, type: 'native', name: 'Example Shop' });
 	});
 });
 

@@ -1,12 +1,12 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { EVENT_FEEDS, type EventFeedName } from '../../shared/np6/eventFeeds';
+import { readEventItems } from '../../shared/np6/eventItems';
+import { dateRangeProperties, optionsProperty, type EventOptions } from '../../shared/np6/eventParameters';
 import { contactAddressProperties, readContactAddress, type ContactAddress } from '../../shared/operations/contactAddress';
 import { returnAllOrLimit } from '../../shared/operations/parameters';
 import type { ItemResult } from '../../shared/operations/types';
 import { np6ApiRequest } from '../../shared/transport/request';
-import { dateRangeProperties, optionsProperty, type EventOptions } from './eventParameters';
-import { readEventItems } from './eventFeed.operation';
 
 /** Per kind, the feed for each way of naming the contact; a way without one is read by the contact's ID. */
 const FEEDS: Record<string, Partial<Record<ContactAddress, EventFeedName>> & { id: EventFeedName }> = {

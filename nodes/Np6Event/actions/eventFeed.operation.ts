@@ -1,13 +1,11 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { EVENT_FEEDS, type EventFeed, type EventFeedName } from '../../shared/np6/eventFeeds';
-import { eventItem } from '../../shared/np6/eventOutput';
-import { passes } from '../../shared/np6/eventFilters';
-import { readEvents } from '../../shared/np6/readEvents';
-import { applyLimit, returnAllOrLimit } from '../../shared/operations/parameters';
+import { readEventItems } from '../../shared/np6/eventItems';
+import { dateRangeProperties, optionsProperty } from '../../shared/np6/eventParameters';
+import { returnAllOrLimit } from '../../shared/operations/parameters';
 import { readParameter, toProperty, type ParameterSpec } from '../../shared/operations/parameterSpec';
 import type { ItemResult, Np6Operation } from '../../shared/operations/types';
-import { dateRangeProperties, HOURS, optionsProperty, readDateRange, readTime, type EventOptions } from './eventParameters';
 
 type Scope = 'all' | 'one';
 
@@ -78,33 +76,4 @@ const scopeOptions = (owner: NonNullable<EventFeedSpec['owner']>) => [
 function kindDropdown(kinds: KindChoice[]): INodeProperties {
 	const first = kinds[0].value;
 	return { displayName: 'Kind', name: 'kind', type: 'options', noDataExpression: true, default: first, options: kinds.map(({ name, value, description }) => ({ name, value, description })) };
-}
-
-/** Reads a feed for one item with the node's date range, options and Limit, and outputs one item per event. */
-export async function readEventItems(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	target: { feed: EventFeed; id?: string; contact?: string; body?: IDataObject },
-): Promise<IDataObject[]> {
-	const { from, to } = readDateRange.call(this, itemIndex);
-	const options = this.getNodeParameter('eventOptions', itemIndex, {}) as EventOptions;
-	const sentFrom = readTime.call(this, options.sentAfter, 'Sent After', itemIndex);
-	const sentTo = readTime.call(this, options.sentBefore, 'Sent Before', itemIndex);
-	const verdict = options.bounceVerdict && options.bounceVerdict !== 'any' ? options.bounceVerdict : undefined;
-	const keep = (event: IDataObject) => passes(event, { verdict, excludeBots: options.excludeBots });
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const events = await readEvents.call(this, {
-		...target,
-		from,
-		to,
-		sentFrom,
-		sentTo,
-		sort: options.sort ?? 'asc',
-		partMs: (options.partHours ?? 24) * HOURS,
-		classification: target.feed.classification && options.classification?.length ? options.classification.join(',') : undefined,
-		// Filtering happens after reading: only without filters does a full Limit mean "stop reading".
-		limit: returnAll || verdict || options.excludeBots ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
-		itemIndex,
-	});
-	return applyLimit.call(this, events.map(eventItem).filter(keep), itemIndex) as IDataObject[];
 }

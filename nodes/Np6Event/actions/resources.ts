@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { campaignEventsOperation } from '../../shared/np6/campaignEvents';
 import type { ParameterSpec } from '../../shared/operations/parameterSpec';
 import { defineResource } from '../../shared/operations/resource';
 import type { Np6Resource } from '../../shared/operations/types';
-import * as campaignEvents from './campaignEvents.operation';
 import * as contactEvents from './contactEvents.operation';
 import { declareEventFeed } from './eventFeed.operation';
 
@@ -110,7 +110,7 @@ export const resources: Record<string, Np6Resource> = {
 		{ value: 'getAll', name: 'Get Many', action: "Get a contact's events", description: "List a contact's events in a date range", operation: contactEvents },
 	]),
 	campaignEvent: defineResource('campaignEvent', 'getAll', [
-		{ value: 'getAll', name: 'Get Many', action: "Get a campaign's events", description: "List the events of a campaign's actions in a date range", operation: campaignEvents },
+		{ value: 'getAll', name: 'Get Many', action: "Get a campaign's events", description: "List the events of a campaign's actions in a date range", operation: campaignEventsOperation('campaignEvent', 'getAll') },
 	]),
 };
 

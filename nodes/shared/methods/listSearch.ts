@@ -77,3 +77,7 @@ export const searchNotifications = listSearch('/notifications', (n) => ({
 	value: String(n.id),
 }));
 export const searchCategories = listSearch('/categories', (c) => ({ name: String(c.name), value: String(c.id) }));
+/** Legacy: NP6's older docs show no answer for these two lists, so a missing name falls back to the ID. */
+export const searchGroups = listSearch('/groups', (g) => ({ name: String(g.name ?? g.id), value: String(g.id) }));
+export const searchTimeZones = listSearch('/common/timezones', (t) => ({ name: String(t.name ?? t.label ?? t.id), value: String(t.id) }));
+export const searchWorkflows = listSearch('/scripting/workflows', (w) => ({ name: String(w.name ?? w.id), value: String(w.id) }));

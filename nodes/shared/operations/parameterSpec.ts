@@ -26,6 +26,8 @@ export interface ParameterSpec {
 	/** Name in the catalogue path/query/body; dotted for nested bodies. Defaults to `name`. */
 	key?: string;
 	type?: 'string' | 'number' | 'boolean' | 'options' | 'dateTime' | 'json' | 'list';
+	/** A `json` value must be this kind of JSON (checked before any request). */
+	jsonType?: 'array' | 'object';
 	options?: INodePropertyOptions[];
 	default?: string | number | boolean;
 	/** Optional parameters are gathered under "Additional Fields" (body) or "Filters" (query). */
@@ -118,7 +120,8 @@ function checkedValue(this: IExecuteFunctions, spec: ParameterSpec, itemIndex: n
 			itemIndex,
 			description: `"${spec.label}" must be ${expected}.`,
 		});
-	const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+	// A list of nothing (e.g. an expression yielding []) is as empty as no value.
+	const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (spec.type === 'list' && toList(raw).length === 0);
 	if (empty) {
 		if (spec.optional || spec.type === 'boolean') return undefined;
 		throw new NodeOperationError(node, `The parameter "${spec.label}" is empty`, {
@@ -140,12 +143,16 @@ function checkedValue(this: IExecuteFunctions, spec: ParameterSpec, itemIndex: n
 			return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 		}
 		case 'json': {
-			if (typeof raw === 'object') return raw;
-			try {
-				return JSON.parse(String(raw));
-			} catch {
-				throw invalid('valid JSON');
+			let parsed: unknown = raw;
+			if (typeof raw !== 'object') {
+				try {
+					parsed = JSON.parse(String(raw));
+				} catch {
+					throw invalid('valid JSON');
+				}
 			}
+			if (spec.jsonType && jsonTypeOf(parsed) !== spec.jsonType) throw invalid(`a JSON ${spec.jsonType}${spec.placeholder ? `, such as ${spec.placeholder}` : ''}`);
+			return parsed;
 		}
 		case 'list':
 			return toList(raw);
@@ -162,6 +169,11 @@ function checkedValue(this: IExecuteFunctions, spec: ParameterSpec, itemIndex: n
 			return format === 'integer' ? Number(value) : value;
 		}
 	}
+}
+
+function jsonTypeOf(value: unknown): 'object' | 'array' | 'other' {
+	if (Array.isArray(value)) return 'array';
+	return value !== null && typeof value === 'object' ? 'object' : 'other';
 }
 
 /** A picker inside a collection keeps its {mode, value} object: its value is what counts. */

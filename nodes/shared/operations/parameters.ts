@@ -58,5 +58,7 @@ export const ID_PATTERNS = {
 	action: { test: /^[A-Z0-9]{6}$/, expected: 'an NP6 action ID: 6 capital letters or digits, such as 000PE4' },
 	phone: { test: /^\+?[0-9][0-9 ().-]{4,20}$/, expected: 'a phone number, such as +33612345678' },
 	email: { test: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, expected: 'an email address, such as news@shop.example.com' },
+	/** NP6 documents no format for time zone IDs: anything but blanks. */
+	timeZone: { test: /\s*\S.*/, expected: 'a time zone ID, as Time Zone → Get Many lists them' },
 	uuid: { test: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, expected: 'a UUID, such as 0581e259-9039-487c-a94e-ff8c3944f956' },
 };

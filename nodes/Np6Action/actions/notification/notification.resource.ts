@@ -1,10 +1,10 @@
 import { declareOperation, type OperationSpec } from '../../../shared/operations/declareOperation';
 import type { ParameterSpec } from '../../../shared/operations/parameterSpec';
+import { declareReplacingUpdate } from '../../../shared/operations/replacingUpdate';
 import { defineResource } from '../../../shared/operations/resource';
 import { NOTIFICATION_NOT_FOUND, notificationSpec, settingsSpecs, typeSpec } from './notificationParameters';
 import * as render from './render.operation';
 import * as send from './send.operation';
-import * as update from './update.operation';
 
 const application: ParameterSpec = {
 	name: 'application',
@@ -60,7 +60,18 @@ export const notificationResource = defineResource('notification', 'send', [
 		name: 'Update',
 		action: 'Update a notification',
 		description: 'Change the name, settings, application or versions of a push notification',
-		operation: update,
+		operation: declareReplacingUpdate({
+			resource: 'notification',
+			operation: 'update',
+			catalogue: ['notification.get', 'notification.update'],
+			path: '/notifications/{id}',
+			target: notificationSpec,
+			changes: [{ ...application, optional: true }, { name: 'name', label: 'Name', in: 'body', optional: true }, ...settingsSpecs],
+			noun: 'notification',
+			serverOwned: ['id', 'stamp'],
+			readMeanings: NOTIFICATION_NOT_FOUND,
+			replaceMeanings: { 404: 'NP6 has no such notification or application' },
+		}),
 	},
 	{
 		value: 'delete',

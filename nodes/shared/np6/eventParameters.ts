@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { bounceVerdictProperty, excludeBotsProperty } from '../../shared/np6/eventFilters';
+import { bounceVerdictProperty, excludeBotsProperty } from './eventFilters';
 
 const HOUR = 3_600_000;
 
