@@ -104,7 +104,7 @@ describe('Workflow', () => {
 	});
 
 	test('an unknown workflow is a 404 for every operation that names one', async () => {
-		const parameters = { workflow: UNKNOWN_WORKFLOW, name: 'x', additionalFields: { name: 'x' }, executions: '[{}]', returnAll: true, nodes: '[]', capping: '[]', tasks: '[]', listeners: '[]' };
+		const parameters = { workflow: UNKNOWN_WORKFLOW, name: 'x', additionalFields: { name: 'x' }, receiver: '000PKXK4', returnAll: true, nodes: '[]', capping: '[]', tasks: '[]', listeners: '[]' };
 		const operations = ['get', 'update', 'patch', 'delete', 'duplicate', 'execute', ...['Nodes', 'Capping', 'Tasks', 'Listeners'].flatMap((part) => [`get${part}`, `replace${part}`])];
 		for (const operation of operations) {
 			const result = await workflowRun(operation, parameters);
@@ -145,29 +145,91 @@ describe('Workflow', () => {
 		expect(state().workflows.byId.has(copied.id)).toBe(true);
 	});
 
-	test("Execute sends the executions with NP6's workflow media type and outputs NP6's answer, one item per entry", async () => {
+	const contacts = ['000PKXK4', '000PKXK5', '000PKXK6', '000PKXK7', '000PKXK8'];
+	const executed = () => state().workflows.executions;
+	const entriesFor = (workflowId: number) => executed().filter((e) => e.workflowId === workflowId).map((e) => e.entry);
+
+	test("Execute (JSON) sends the item's executions with NP6's workflow media type and outputs NP6's answer, one item per entry", async () => {
 		const { id } = workflow('Runs');
 		const executions = [
 			{ id: 'order-1', receiver: { type: 'id', value: '000PKXK4' }, node: 'welcome', data: { orderId: 'A-1' } },
 			{ id: 'order-2', receiver: { type: 'id', value: '000PKXK5' } },
 		];
-		const result = await workflowRun('execute', { workflow: byId(id), executions: JSON.stringify(executions) });
+		const result = await workflowRun('execute', { workflow: byId(id), define: 'json', executions: JSON.stringify(executions) });
 		expect(result.error).toBeUndefined();
-		expect(log().handled('workflow.execute')[0].body).toEqual(executions);
+		const [request] = log().handled('workflow.execute');
+		expect(request.body).toEqual(executions);
 		expect(result.items.map((item) => item.json.id).sort()).toEqual(['order-1', 'order-2']);
 		expect(result.items.every((item) => item.json.type === 'success')).toBe(true);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
-		expect(state().workflows.executions.filter((e) => e.workflowId === id).map((e) => e.entry)).toEqual(executions);
+		expect(entriesFor(id)).toEqual(executions);
 	});
 
-	test('Execute: a startup node the workflow does not have is NP6\'s 400; an object instead of an array is refused before any request', async () => {
+	test('Execute (fields): the items of each workflow are combined into one request; each answer is paired with its item by the execution ID the node gave it', async () => {
+		const first = workflow('First');
+		const second = workflow('Second');
+		const input = contacts.map((contact, index) => ({ contact, journey: index % 2 === 0 ? first.id : second.id, order: `A-${index}` }));
+		const result = await workflowRun('execute', {
+			workflow: { __rl: true, mode: 'id', value: '={{ $json.journey }}' },
+			receiver: '={{ $json.contact }}',
+			additionalFields: { startNode: 'welcome', data: '={{ JSON.stringify({ orderId: $json.order }) }}' },
+		}, input);
+		expect(result.error).toBeUndefined();
+		const requests = log().handled('workflow.execute');
+		expect(requests.map((request) => request.path).sort()).toEqual([`/scripting/workflows/${first.id}/executions`, `/scripting/workflows/${second.id}/executions`].sort());
+		const receivers = (workflowId: number) => entriesFor(workflowId).map((entry) => (entry.receiver as { value: string }).value);
+		expect(receivers(first.id)).toEqual([contacts[0], contacts[2], contacts[4]]);
+		expect(receivers(second.id)).toEqual([contacts[1], contacts[3]]);
+		for (const entry of [...entriesFor(first.id), ...entriesFor(second.id)]) {
+			expect(entry).toMatchObject({ receiver: { type: 'id' }, node: 'welcome' });
+			expect(entry.id).toEqual(expect.stringMatching(/^n8n-.+-[1-5]$/));
+		}
+		// One output per item, paired with the item whose execution NP6's answer names.
+		expect(result.items).toHaveLength(contacts.length);
+		for (const item of result.items) {
+			const { item: index } = item.pairedItem as { item: number };
+			const recorded = executed().find((e) => e.id === item.json.id)!;
+			expect(recorded.entry).toMatchObject({ receiver: { value: contacts[index] }, data: { orderId: `A-${index}` } });
+			expect(recorded.workflowId).toBe(input[index].journey);
+		}
+	});
+
+	test('Execute: "Executions per Request" bounds each request; "Combine Items" off sends one request per item', async () => {
+		const { id } = workflow('Chunks');
+		const input = contacts.map((contact) => ({ contact }));
+		await workflowRun('execute', { workflow: byId(id), receiver: '={{ $json.contact }}', perRequest: 2 }, input);
+		expect(log().handled('workflow.execute').map((request) => (request.body as unknown[]).length)).toEqual([2, 2, 1]);
+		log().clear();
+		await workflowRun('execute', { workflow: byId(id), receiver: '={{ $json.contact }}', combineItems: false }, input);
+		expect(log().handled('workflow.execute').map((request) => (request.body as unknown[]).length)).toEqual([1, 1, 1, 1, 1]);
+		expect(entriesFor(id)).toHaveLength(10);
+	});
+
+	test("Execute: NP6's 400 fails every item of the combined request, once; with Continue On Fail each item says so", async () => {
 		const { id } = workflow('Runs');
-		expectNp6Failure(await workflowRun('execute', { workflow: byId(id), executions: '[{"node": "nowhere"}]' }), 400, /startup node the workflow does not have/);
+		expectNp6Failure(await workflowRun('execute', { workflow: byId(id), define: 'json', executions: '[{"node": "nowhere"}]' }), 400, /startup node the workflow does not have/);
 		expect(log().handled('workflow.execute')).toHaveLength(1);
 		log().clear();
-		expectRefused(await workflowRun('execute', { workflow: byId(id), executions: '{"node": "welcome"}' }), /"Executions \(JSON\)" is not valid/);
-		expectRefused(await workflowRun('execute', { workflow: byId(id), executions: '' }), /"Executions \(JSON\)" is empty/);
-		expect(state().workflows.executions.filter((e) => e.workflowId === id)).toHaveLength(0);
+		const input = contacts.slice(0, 3).map((contact) => ({ contact }));
+		const result = await workflowRun('execute', { workflow: byId(id), receiver: '={{ $json.contact }}', additionalFields: { startNode: 'nowhere' } }, input, true);
+		expect(log().handled('workflow.execute')).toHaveLength(1);
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json.error).toMatch(/startup node the workflow does not have/);
+		expect(result.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(entriesFor(id)).toHaveLength(0);
+	});
+
+	test('Execute refuses bad input before any request: an object or an empty array for Executions (JSON), a malformed contact ID, Retry On Fail', async () => {
+		const { id } = workflow('Runs');
+		expectRefused(await workflowRun('execute', { workflow: byId(id), define: 'json', executions: '{"node": "welcome"}' }), /"Executions \(JSON\)" is not valid/);
+		expectRefused(await workflowRun('execute', { workflow: byId(id), define: 'json', executions: '={{ "" }}' }), /"Executions \(JSON\)" is empty/);
+		expectRefused(await workflowRun('execute', { workflow: byId(id), define: 'json', executions: '[]' }), /"Executions \(JSON\)" is an empty array/);
+		expectRefused(await workflowRun('execute', { workflow: byId(id), receiver: 'jane@example.com' }), /"Contact ID" is not valid/);
+		expectRefused(await workflowRun('execute', { workflow: byId(id), receiver: '000PKXK4', additionalFields: { data: '[1]' } }), /"Data \(JSON\)" is not valid/);
+		const retried = await runNode(simulator(), { type: 'np6Scripting', retryOnFail: true, parameters: { resource: 'workflow', operation: 'execute', workflow: byId(id), receiver: '000PKXK4' } });
+		expect(retried.error?.message).toMatch(/Retry On Fail/);
+		expect(log().entries).toHaveLength(0);
+		expect(entriesFor(id)).toHaveLength(0);
 	});
 
 	describe.each([

@@ -7,6 +7,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { refuseRetryOnFail } from '../operations/refuseRetryOnFail';
 import { runConcurrently } from '../operations/concurrently';
 import type { EventFeed } from './eventFeeds';
 import { eventItem } from './eventOutput';
@@ -123,13 +124,7 @@ export function readSendOptions(this: IExecuteFunctions): BatchOptions {
  * unknown: those items fail with `unknownOutcome` and are not sent again, unless the user opted in.
  */
 export async function sendInBatches(this: IExecuteFunctions, channel: SendChannel, options: BatchOptions): Promise<INodeExecutionData[]> {
-	if (this.getNode().retryOnFail) {
-		// n8n's retry runs the whole node again: the messages this run sent would go out a second time.
-		throw new NodeOperationError(this.getNode(), 'Send cannot run with the node setting "Retry On Fail" turned on', {
-			description:
-				'A retry would send again every message this run already sent. Turn "Retry On Fail" off in the node\'s settings: Send never loses a message to a 429 (it waits and repeats what NP6 refused), and with "Continue On Fail" each item says whether it was sent.',
-		});
-	}
+	refuseRetryOnFail(this, 'Send', 'send again every message this run already sent');
 	const items = this.getInputData();
 	const outcomes: Outcome[] = new Array(items.length);
 	const byTarget = new Map<string, Prepared[]>();

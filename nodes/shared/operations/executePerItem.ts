@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -14,12 +15,14 @@ import type { ItemExecutor, ItemResult, Np6Resource } from './types';
  * once (Request Options → Max Concurrent Requests). Output order and pairing follow the input: each
  * output item is paired with its group's input items. A failing group either stops the node (no
  * new group starts; the error of the earliest failed group is thrown) or, with "Continue On Fail",
- * becomes an error item in its place.
+ * becomes an error item in its place. `pairWith` may pair an output entry with fewer items of its group
+ * (e.g. the one whose ID it names).
  */
 export async function executeGroups(
 	this: IExecuteFunctions,
 	groups: number[][],
 	run: (group: number[]) => Promise<ItemResult>,
+	pairWith?: (entry: IDataObject, group: number[]) => number[],
 ): Promise<INodeExecutionData[]> {
 	const outputs: INodeExecutionData[][] = new Array(groups.length);
 	const continueOnFail = this.continueOnFail();
@@ -33,7 +36,9 @@ export async function executeGroups(
 			const paired = itemData.length === 1 ? itemData[0] : itemData;
 			try {
 				const result = withoutEmptyAnswers(await run(group));
-				outputs[index] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: paired });
+				outputs[index] = pairWith
+					? this.helpers.returnJsonArray(result).map((output) => ({ ...output, pairedItem: pairedWith(pairWith(output.json, group)) }))
+					: this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: paired });
 			} catch (error) {
 				const nodeError =
 					error instanceof NodeApiError || error instanceof NodeOperationError
@@ -53,6 +58,10 @@ export async function executeGroups(
 	);
 	if (firstFailure) throw firstFailure.error;
 	return outputs.flat();
+}
+
+function pairedWith(items: number[]) {
+	return items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));
 }
 
 /** An empty answer body is still an answer: the item says it succeeded, never `json: undefined`. */

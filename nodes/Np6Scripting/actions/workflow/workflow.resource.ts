@@ -1,6 +1,6 @@
 import { declareOperation, type OperationSpec } from '../../../shared/operations/declareOperation';
 import { defineResource, unconfirmedHint, type OperationEntry } from '../../../shared/operations/resource';
-import { MEDIA_TYPE } from '../../../shared/transport/mediaTypes';
+import { execute } from './execute.operation';
 import { requireChanges } from '../requireChanges';
 import { WORKFLOW_NOT_FOUND, WORKFLOW_PARTS, workflowDefinition, workflowPicker, type WorkflowPart } from './workflowParameters';
 
@@ -139,31 +139,7 @@ export const workflowResource = defineResource('workflow', 'execute', [
 		name: 'Execute',
 		action: 'Execute a workflow',
 		description: 'Start a workflow for one or more receivers',
-		operation: declare({
-			operation: 'execute',
-			catalogue: 'workflow.execute',
-			method: 'POST',
-			path: '/scripting/workflows/{id}/executions',
-			parameters: [
-				workflowPicker,
-				{
-					name: 'executions',
-					label: 'Executions (JSON)',
-					in: 'body',
-					key: '.',
-					type: 'json',
-					jsonType: 'array',
-					default: '',
-					description:
-						'A JSON array, one entry per execution: the "receiver" (e.g. a contact ID), optionally the startup "node" (a node ID), "data", "variables" and an "id" of your own, e.g. [{"receiver": {"type": "id", "value": "000PKXK4"}, "node": "welcome", "data": {"orderId": "A-1001"}}]',
-					placeholder: '[{"receiver": {"type": "id", "value": "000PKXK4"}}]',
-				},
-			],
-			contentType: MEDIA_TYPE.workflow,
-			returns: 'object',
-			notice: unconfirmedHint("the path's last segment (/executions) and NP6's answer, which the node outputs as it comes (one item per entry of an array). An execution is never repeated after an unknown outcome"),
-			meanings: { ...WORKFLOW_NOT_FOUND, 400: 'NP6 could not read the executions (wrong shape, or a startup node the workflow does not have)' },
-		}),
+		operation: execute,
 	},
 	...WORKFLOW_PARTS.flatMap(partOperations),
 ]);
