@@ -19,6 +19,7 @@ import { toProperty, type ParameterSpec } from '../shared/operations/parameterSp
 import { requestOptionsProperty } from '../shared/transport/settings';
 import { advance, nextWindow, type PollCursor } from './pollCursor';
 import { TRIGGER_FEEDS, type TriggerFeed } from './triggerFeeds';
+import { PICKERS } from '../shared/methods/pickers';
 
 const SECOND = 1000;
 const HOUR = 3_600_000;
@@ -27,8 +28,8 @@ const TEST_LOOK_BACK_MS = 24 * HOUR;
 const TEST_EVENTS = 10;
 
 const pickers: Record<TriggerFeed['owner'], ParameterSpec> = {
-	action: { name: 'action', label: 'Action', in: 'path', picker: { searchMethod: 'searchActions', idFormat: 'action', idPlaceholder: 'e.g. 000PE4' } },
-	notification: { name: 'notification', label: 'Notification', in: 'path', picker: { searchMethod: 'searchNotifications', idFormat: 'integer', idPlaceholder: 'e.g. 12' } },
+	action: { name: 'action', label: 'Action', in: 'path', picker: PICKERS.action },
+	notification: { name: 'notification', label: 'Notification', in: 'path', picker: PICKERS.notification },
 };
 
 const feedsOf = (owner: TriggerFeed['owner']) => TRIGGER_FEEDS.filter((feed) => feed.owner === owner).map((feed) => feed.value);

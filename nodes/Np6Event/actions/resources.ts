@@ -6,13 +6,14 @@ import { defineResource } from '../../shared/operations/resource';
 import type { Np6Resource } from '../../shared/operations/types';
 import * as contactEvents from './contactEvents.operation';
 import { declareEventFeed } from './eventFeed.operation';
+import { PICKERS } from '../../shared/methods/pickers';
 
-const action: ParameterSpec = { name: 'action', label: 'Action', in: 'path', picker: { searchMethod: 'searchActions', idFormat: 'action', idPlaceholder: 'e.g. 000PE4' } };
+const action: ParameterSpec = { name: 'action', label: 'Action', in: 'path', picker: PICKERS.action };
 const notification: ParameterSpec = {
 	name: 'notification',
 	label: 'Notification',
 	in: 'path',
-	picker: { searchMethod: 'searchNotifications', idFormat: 'integer', idPlaceholder: 'e.g. 12' },
+	picker: PICKERS.notification,
 };
 const content: ParameterSpec = { name: 'contentId', label: 'Display Content ID', in: 'path', placeholder: 'e.g. 42' };
 const FROM_OLDER_DOCS = 'known from older public NP6 docs only: check the result on your account';

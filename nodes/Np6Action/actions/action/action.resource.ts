@@ -6,6 +6,7 @@ import { actionPicker, sendableActionPicker } from './actionParameters';
 import * as render from './render.operation';
 import * as send from './send.operation';
 import * as validate from './validate.operation';
+import { PICKERS } from '../../../shared/methods/pickers';
 
 const declare = (spec: Omit<OperationSpec, 'resource'>) => declareOperation({ ...spec, resource: 'action' });
 const NOT_FOUND = { 404: 'NP6 has no action with this ID', 410: 'The action is gone' };
@@ -50,7 +51,7 @@ const definition: ParameterSpec[] = [
 		in: 'body',
 		key: 'informations.category',
 		optional: true,
-		picker: { searchMethod: 'searchCategories', idFormat: 'integer', idPlaceholder: 'e.g. 1234' },
+		picker: PICKERS.category,
 	},
 	{ name: 'folder', label: 'Folder ID', in: 'body', key: 'informations.folder', type: 'number', optional: true, description: 'NP6 has no API to list folders: give the ID shown in NP6' },
 	{ name: 'archive', label: 'Archive Sent Messages', in: 'body', key: 'settings.archive', type: 'boolean', optional: true },

@@ -5,12 +5,13 @@ import { defineResource } from '../../../shared/operations/resource';
 import { NOTIFICATION_NOT_FOUND, notificationSpec, settingsSpecs, typeSpec } from './notificationParameters';
 import * as render from './render.operation';
 import * as send from './send.operation';
+import { PICKERS } from '../../../shared/methods/pickers';
 
 const application: ParameterSpec = {
 	name: 'application',
 	label: 'Application',
 	in: 'body',
-	picker: { searchMethod: 'searchApplications', idFormat: 'uuid', idPlaceholder: '2b22d485-f04e-492b-b364-e14f8506726a' },
+	picker: PICKERS.application,
 	description: 'The mobile application whose subscribers receive the notification',
 };
 

@@ -1,4 +1,5 @@
 import { toProperty, type ParameterSpec } from '../../../shared/operations/parameterSpec';
+import { PICKERS } from '../../../shared/methods/pickers';
 
 /** The notification (int32 id), picked from GET /notifications or given by ID. */
 export const notificationSpec: ParameterSpec = {
@@ -6,7 +7,7 @@ export const notificationSpec: ParameterSpec = {
 	label: 'Notification',
 	in: 'path',
 	key: 'id',
-	picker: { searchMethod: 'searchNotifications', idFormat: 'integer', idPlaceholder: 'e.g. 12' },
+	picker: PICKERS.notification,
 };
 
 export const notificationProperty = toProperty(notificationSpec);

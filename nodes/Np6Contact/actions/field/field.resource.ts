@@ -1,6 +1,7 @@
 import { declareOperation } from '../../../shared/operations/declareOperation';
 import type { ParameterSpec } from '../../../shared/operations/parameterSpec';
 import { defineResource, lowConfidenceHint } from '../../../shared/operations/resource';
+import { PICKERS } from '../../../shared/methods/pickers';
 
 const field: ParameterSpec = {
 	name: 'field',
@@ -38,7 +39,7 @@ const definition: ParameterSpec[] = [
 		label: 'Value List',
 		in: 'body',
 		optional: true,
-		picker: { searchMethod: 'searchValueLists', idFormat: 'integer', idPlaceholder: 'e.g. 31' },
+		picker: PICKERS.valueList,
 		description: 'Required for select-list fields',
 	},
 	{

@@ -5,6 +5,7 @@ import { contactAddressProperties, readContactAddress } from '../../../shared/op
 import { readParameter, toProperties, type ParameterSpec } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
+import { PICKERS } from '../../../shared/methods/pickers';
 
 export const catalogue = ['subscription.upsert'];
 
@@ -13,7 +14,7 @@ const parameters: ParameterSpec[] = [
 		name: 'application',
 		label: 'Application',
 		in: 'body',
-		picker: { searchMethod: 'searchApplications', idFormat: 'uuid', idPlaceholder: '56c874e9-2f8e-4b60-ab4b-6410c3238352' },
+		picker: PICKERS.application,
 		description: 'The mobile application the contact subscribes to',
 	},
 	{ name: 'providerType', label: 'Provider', in: 'body', key: 'provider.type', default: 'firebase', description: 'Push provider, e.g. firebase' },

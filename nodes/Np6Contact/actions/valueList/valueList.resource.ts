@@ -1,13 +1,14 @@
 import { declareOperation } from '../../../shared/operations/declareOperation';
 import type { ParameterSpec } from '../../../shared/operations/parameterSpec';
 import { defineResource, unconfirmedHint } from '../../../shared/operations/resource';
+import { PICKERS } from '../../../shared/methods/pickers';
 
 const valueList: ParameterSpec = {
 	name: 'valueList',
 	label: 'Value List',
 	in: 'path',
 	key: 'id',
-	picker: { searchMethod: 'searchValueLists', idFormat: 'integer', idPlaceholder: 'e.g. 31' },
+	picker: PICKERS.valueList,
 };
 
 const definition = (optional: boolean): ParameterSpec[] => [

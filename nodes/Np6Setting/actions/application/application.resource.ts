@@ -2,13 +2,14 @@ import { declareOperation, type OperationSpec } from '../../../shared/operations
 import type { ParameterSpec } from '../../../shared/operations/parameterSpec';
 import { declareReplacingUpdate } from '../../../shared/operations/replacingUpdate';
 import { defineResource, unconfirmedHint } from '../../../shared/operations/resource';
+import { PICKERS } from '../../../shared/methods/pickers';
 
 const application: ParameterSpec = {
 	name: 'application',
 	label: 'Mobile Application',
 	in: 'path',
 	key: 'uuid',
-	picker: { searchMethod: 'searchApplications', idFormat: 'uuid', idPlaceholder: '2b22d485-f04e-492b-b364-e14f8506726a' },
+	picker: PICKERS.application,
 };
 
 /** `type` is NP6's discriminator; only "native" has been seen. */

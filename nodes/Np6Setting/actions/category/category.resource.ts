@@ -2,13 +2,14 @@ import { declareOperation, type OperationSpec } from '../../../shared/operations
 import type { ParameterSpec } from '../../../shared/operations/parameterSpec';
 import { declareReplacingUpdate } from '../../../shared/operations/replacingUpdate';
 import { defineResource, unconfirmedHint } from '../../../shared/operations/resource';
+import { PICKERS } from '../../../shared/methods/pickers';
 
 const category: ParameterSpec = {
 	name: 'category',
 	label: 'Category',
 	in: 'path',
 	key: 'id',
-	picker: { searchMethod: 'searchCategories', idFormat: 'integer', idPlaceholder: 'e.g. 1234' },
+	picker: PICKERS.category,
 };
 const name: ParameterSpec = { name: 'name', label: 'Name', in: 'body', description: 'Unique in the account' };
 const description: ParameterSpec = { name: 'description', label: 'Description', in: 'body', optional: true };
