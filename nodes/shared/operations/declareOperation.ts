@@ -74,6 +74,9 @@ export function declareOperation(spec: OperationSpec): Np6Operation {
 				body: body ?? spec.fixedBody,
 				contentType: spec.contentType,
 				accept: spec.accept,
+				// Asked for plain JSON, an 'object' operation expects an object; a bare value only where the spec names
+				// its key or asks for its own media type (e.g. a legacy send's message id).
+				answers: spec.returns === 'object' && !spec.outputKey && !spec.accept ? 'object' : undefined,
 				meanings: spec.meanings,
 				itemIndex,
 			});
