@@ -11,8 +11,8 @@ const COLUMNS: Array<{ title: string; width: number; cell: (row: LoadRow) => str
 	{ title: '429s', width: 5, cell: (row) => String(row.simulator.refused429) },
 	{ title: 'ideal s', width: 7, cell: (row) => row.idealSeconds.toFixed(3) },
 	{ title: 'actual/ideal', width: 12, cell: (row) => `${(row.wallSeconds / row.idealSeconds).toFixed(1)}×` },
-	{ title: 'CPU s bench/sim', width: 15, cell: (row) => `${row.bench.cpuSeconds.toFixed(1)} / ${row.simulator.cpuSeconds.toFixed(1)}` },
-	{ title: 'bench RSS MB', width: 15, cell: (row) => `${mb(row.bench.baselineRssBytes)} → ${mb(row.bench.peakRssBytes)}` },
+	{ title: 'CPU s engine/sim', width: 16, cell: (row) => `${row.bench.cpuSeconds.toFixed(1)} / ${row.simulator.cpuSeconds.toFixed(1)}` },
+	{ title: 'engine RSS MB', width: 15, cell: (row) => `${mb(row.bench.baselineRssBytes)} → ${mb(row.bench.peakRssBytes)}` },
 	{ title: 'simulator RSS MB', width: 16, cell: (row) => `${mb(row.simulatorBaselineRssBytes)} → ${mb(row.simulator.peakRssBytes)}` },
 	{ title: 'failed checks', width: 13, cell: (row) => String(row.checks.filter((check) => check.failures > 0).length) },
 ];
