@@ -106,6 +106,8 @@ const catalogue: BadInput[] = [
 		item: (value) => fileItem(String(value), String(value).startsWith('%PDF') ? 'contacts.pdf' : 'contacts.csv', String(value).startsWith('%PDF') ? 'application/pdf' : 'text/csv'),
 	},
 	{ node: 'np6Contact', problem: 'a poll interval of 0 seconds', parameters: { resource: 'import', operation: 'importFromFile', binaryPropertyName: 'data', options: { pollInterval: VALUE } }, parameter: 'options.pollInterval', good: [1, '1'], bad: 0, item: (value) => ({ ...fileItem('Email\ninterval@example.com\n'), json: { value } as IDataObject }) },
+	{ node: 'np6Contact', problem: 'a Limit of 0 (out of range)', parameters: { resource: 'field', operation: 'getAll', returnAll: false, limit: VALUE }, parameter: 'limit', good: [1, '5'], bad: 0 },
+	{ node: 'np6Contact', problem: 'a Limit that is a fraction', parameters: { resource: 'contact', operation: 'getSegments', contactId: SEEDED('contacts', 0), returnAll: false, limit: VALUE }, parameter: 'limit', good: [1, 10], bad: 2.5 },
 	{ node: 'np6Contact', problem: 'a subscription ID that is not a UUID', parameters: { resource: 'subscription', operation: 'get', subscriptionId: VALUE }, parameter: 'subscriptionId', good: (s) => [s.subscriptions[0], s.subscriptions[1]], bad: '0581e259' },
 
 	// NP6 Action
@@ -122,6 +124,7 @@ const catalogue: BadInput[] = [
 	// NP6 Event
 	{ node: 'np6Event', problem: 'a From date that does not parse', parameters: { resource: 'emailEvent', operation: 'getAll', ...customRange(VALUE, '') }, parameter: 'from', good: ['2026-11-01T00:00:00Z', '2026-11-02'], bad: 'last tuesday' },
 	{ node: 'np6Event', problem: 'a To date before From (conflicting options)', parameters: { resource: 'notificationReactivity', operation: 'getAll', ...customRange('2026-11-10T00:00:00Z', VALUE) }, parameter: 'to', good: ['2026-11-11T00:00:00Z', '2026-11-12T00:00:00Z'], bad: '2026-11-09T00:00:00Z' },
+	{ node: 'np6Event', problem: 'a negative Limit', parameters: { resource: 'emailEvent', operation: 'getAll', returnAll: false, limit: VALUE }, parameter: 'limit', good: [1, 3], bad: -1 },
 	{ node: 'np6Event', problem: 'a contact hash of the wrong length', parameters: { resource: 'contactEvent', operation: 'getAll', findBy: 'hash', hash: VALUE }, parameter: 'hash', good: (s) => [s.hashes[0], s.hashes[1]], bad: '0123456789abcdef' },
 	{ node: 'np6Event', problem: 'an action ID of the wrong form for one action', parameters: { resource: 'emailReactivity', operation: 'getAll', scope: 'one', action: LOCATOR }, parameter: 'action', good: ['000A01', '000A03'], bad: 'A01' },
 	{ node: 'np6Event', problem: 'a campaign ID that is not a UUID', parameters: { resource: 'campaignEvent', operation: 'getAll', campaignId: VALUE, items: '000A01' }, parameter: 'campaignId', good: (s) => [s.campaign, s.campaign], bad: 'spring-campaign' },
