@@ -94,7 +94,7 @@ export async function ensureN8nApp(version: string = DEFAULT_N8N_VERSION, log: (
 	const app = findN8nApp(version);
 	if (isN8nAppInstalled(app)) return app;
 	const started = Date.now();
-	log(`Installing n8n ${app.version} into ${app.folderName}/ (once; about 4 minutes and 3 GB)…`);
+	log(`Installing n8n ${app.version} into ${app.folderName}/ (once; 4 to 10 minutes and 2 to 3 GB)…`);
 	mkdirSync(app.folder, { recursive: true });
 	writeFileSync(
 		join(app.folder, 'package.json'),

@@ -97,12 +97,13 @@ export class N8nInstance {
 	}
 
 	async importCredentials(credentials: CredentialToImport[]): Promise<void> {
-		const file = join(mkdtempSync(join(tmpdir(), 'np6-cred-')), 'credentials.json');
+		const folder = mkdtempSync(join(tmpdir(), 'np6-cred-'));
+		const file = join(folder, 'credentials.json');
 		writeFileSync(file, JSON.stringify(credentials));
 		try {
 			await this.runOrThrow(['import:credentials', `--input=${file}`]);
 		} finally {
-			rmSync(file, { force: true });
+			rmSync(folder, { recursive: true, force: true });
 		}
 	}
 
@@ -144,7 +145,9 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null) throw new Error(`n8n exited with ${this.server.exitCode}`);
 			try {
-				if ((await fetch(`${this.url}/healthz/readiness`)).ok) return;
+				// n8n 1.x reports ready once its database is migrated, before its REST API is routed:
+				// /rest/settings (public, the first thing the editor asks for) answers only then.
+				if ((await fetch(`${this.url}/healthz/readiness`)).ok && (await fetch(`${this.url}/rest/settings`)).ok) return;
 			} catch {
 				// not listening yet
 			}
