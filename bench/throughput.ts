@@ -18,7 +18,7 @@ const CHART = join(__dirname, '..', 'docs', 'throughput.png');
 async function main(): Promise<void> {
 	const log = (line: string) => console.log(line);
 	const scale = process.env.BENCH_SCALE ?? '1';
-	registerHttpRequestNode(log);
+	await registerHttpRequestNode(log);
 	const started = Date.now();
 
 	const rows: Row[] = [...(await noLimit(log)), ...(await rateLimited(log)), await limitDrop(log), await existingContacts(log)];

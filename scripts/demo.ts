@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../simulator';
 import { startDemoCrm, type DemoCrm } from './demoCrm';
 import { EXAMPLE_CREDENTIAL, exampleWorkflow, listExamples } from './examples';
-import { ensureN8nApp, ROOT } from './n8n/app';
+import { DEFAULT_N8N_VERSION, ensureN8nApp, ROOT } from './n8n/app';
 import { N8nInstance } from './n8n/instance';
 
 export const OWNER = { email: 'demo@example.com', password: 'Np6-demo-2026', firstName: 'Demo', lastName: 'User' };
@@ -20,12 +20,14 @@ export interface Demo {
 }
 
 /**
- * The NP6 simulator with demo data (or the real NP6 when NP6_API_KEY is set), and n8n with this
- * package installed as a user install is, the NP6 credential and every example imported, and the
+ * The NP6 simulator with demo data (or the real NP6 when NP6_API_KEY is set), and n8n (2.41.1, or
+ * another release of N8N_APPS with `n8nVersion`) with this package installed as a user install is, the NP6 credential and every example imported, and the
  * demo CRM the examples write to (by default on the port after the simulator's).
  */
-export async function startDemo(options: { n8nPort?: number; simulatorPort?: number; crmPort?: number; userFolder?: string } = {}): Promise<Demo> {
-	ensureN8nApp();
+export async function startDemo(
+	options: { n8nPort?: number; simulatorPort?: number; crmPort?: number; userFolder?: string; n8nVersion?: string } = {},
+): Promise<Demo> {
+	const app = await ensureN8nApp(options.n8nVersion ?? DEFAULT_N8N_VERSION);
 	const realKey = process.env.NP6_API_KEY;
 	const simulatorPort = options.simulatorPort ?? 5680;
 	const simulator = realKey ? undefined : await startSimulator({ port: simulatorPort, seed: 'demo' });
@@ -35,7 +37,9 @@ export async function startDemo(options: { n8nPort?: number; simulatorPort?: num
 		: { url: process.env.NP6_BASE_URL ?? 'https://api-cm.np6.com', apiKey: realKey!, real: true };
 	const credentialName = backend.real ? 'NP6' : EXAMPLE_CREDENTIAL.name;
 
-	const n8n = new N8nInstance(options.userFolder ?? join(ROOT, '.n8n-data'), options.n8nPort ?? 5678);
+	// A database n8n 2.x has migrated cannot be opened by 1.x: each release keeps its own default folder.
+	const defaultUserFolder = join(ROOT, app.version === DEFAULT_N8N_VERSION ? '.n8n-data' : `.n8n-data-${app.version}`);
+	const n8n = new N8nInstance(options.userFolder ?? defaultUserFolder, options.n8nPort ?? 5678, app.version);
 	n8n.installPackage();
 	await n8n.importCredentials([
 		{ ...EXAMPLE_CREDENTIAL, name: credentialName, data: { apiKey: backend.apiKey, baseUrl: backend.url } },

@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 
 import { OWNER, startDemo } from './demo';
 import { ROOT } from './n8n/app';
+import { testPort } from './n8n/ports';
 
 /** Each picture: an example workflow and the NP6 node to open in it. */
 const SHOTS = [
@@ -22,7 +23,7 @@ const SHOTS = [
 
 async function main(): Promise<void> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'np6-screenshot-'));
-	const demo = await startDemo({ n8nPort: 5688, simulatorPort: 5685, userFolder });
+	const demo = await startDemo({ n8nPort: testPort(5688), simulatorPort: testPort(5685), userFolder });
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

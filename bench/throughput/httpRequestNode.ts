@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { IDataObject, IVersionedNodeType } from 'n8n-workflow';
 
 import { registerNodeType, type Backend } from '../../test/harness/engine';
-import { APP_DIR, ensureN8nApp } from '../../scripts/n8n/app';
+import { APP_DIR, DEFAULT_N8N_VERSION, ensureN8nApp } from '../../scripts/n8n/app';
 
 export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
 export const HTTP_REQUEST_VERSION = 4.2;
@@ -12,8 +12,8 @@ export const HTTP_REQUEST_VERSION = 4.2;
  * installed in .n8n-app/ and registers it with the engine harness. It brings its own copy of
  * n8n-workflow (the same version as ours), which only matters for `instanceof` checks on errors.
  */
-export function registerHttpRequestNode(log: (line: string) => void): void {
-	ensureN8nApp(log);
+export async function registerHttpRequestNode(log: (line: string) => void): Promise<void> {
+	await ensureN8nApp(DEFAULT_N8N_VERSION, log);
 	const file = join(APP_DIR, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { HttpRequest } = require(file) as { HttpRequest: new () => IVersionedNodeType };

@@ -139,7 +139,7 @@ export class Np6Trigger implements INodeType {
 		const feed = TRIGGER_FEEDS.find((f) => f.value === this.getNodeParameter('feed'))!;
 		const scope = this.getNodeParameter('scope', 'all') as string;
 		const id = scope === 'one' ? ownerId(this, pickers[feed.owner]) : undefined;
-		const options = this.getNodeParameter('pollOptions', {}) as PollOptions;
+		const options = readPollOptions(this);
 		const timing = {
 			now: Date.now(),
 			lagMs: (options.lagSeconds ?? 30) * SECOND,
@@ -172,6 +172,27 @@ export class Np6Trigger implements INodeType {
 		staticData.np6Cursor = next;
 		return emit.length ? [this.helpers.returnJsonArray(emit.map(eventItem))] : null;
 	}
+}
+
+/**
+ * The options as numbers, checked before any request: an expression may give anything, and a value out of
+ * range (a Catch-Up Window of 0, a negative Lag) would make the trigger read nothing, or the future, silently.
+ */
+function readPollOptions(context: IPollFunctions): PollOptions {
+	const given = context.getNodeParameter('pollOptions', {}) as IDataObject;
+	const options: Record<string, number> = {};
+	for (const option of properties.find((p) => p.name === 'pollOptions')!.options as INodeProperties[]) {
+		const raw = given[option.name];
+		const value = raw === undefined || raw === null || raw === '' ? Number(option.default) : Number(raw);
+		const minimum = Number(option.typeOptions?.minValue ?? 0);
+		if (typeof raw === 'boolean' || !Number.isFinite(value) || value < minimum) {
+			throw new NodeOperationError(context.getNode(), `The option "${option.displayName}" must be a number, at least ${minimum}: ${JSON.stringify(raw)}`, {
+				description: 'Nothing was asked of NP6.',
+			});
+		}
+		options[option.name] = value;
+	}
+	return options;
 }
 
 /** The chosen action or notification, checked before any request. */

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8N_BIN, NODE_24, ROOT } from './app';
+import { DEFAULT_N8N_VERSION, findN8nApp, NODE_24, ROOT, type N8nApp } from './app';
 
 export const PACKAGE_NAME = 'n8n-nodes-np6';
 const EXIT_WITH_PARENT = join(__dirname, 'exitWithParent.cjs');
@@ -17,26 +17,34 @@ export interface CredentialToImport {
 
 export interface CommandResult {
 	code: number | null;
+	/** The signal that ended the command, when one did (code is then null). */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
 
-/** One n8n with its own user folder, our package installed as a user install is, on Node 24. */
+/** One n8n (of the releases in N8N_APPS) with its own user folder, our package installed as a user install is, on Node 24. */
 export class N8nInstance {
 	private server?: ChildProcess;
+	readonly app: N8nApp;
 
 	constructor(
 		readonly userFolder: string,
 		readonly port = 5678,
-	) {}
+		version: string = DEFAULT_N8N_VERSION,
+	) {
+		this.app = findN8nApp(version);
+	}
 
 	get url(): string {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
 	env(): NodeJS.ProcessEnv {
+		// `N8N_VERSION=1 npm start` picks the release; n8n passes the variable on to its task runners.
+		const { N8N_VERSION: _requestedRelease, ...inherited } = process.env;
 		return {
-			...process.env,
+			...inherited,
 			// Under jest NODE_ENV is "test", which silences n8n's logger and so `execute`'s output.
 			NODE_ENV: 'production',
 			N8N_USER_FOLDER: this.userFolder,
@@ -73,28 +81,29 @@ export class N8nInstance {
 	}
 
 	async run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
-		const child = spawn(NODE_24, [N8N_BIN, ...args], { env: { ...this.env(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(NODE_24, [this.app.bin, ...args], { env: { ...this.env(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-		return { code, stdout, stderr };
+		const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (...ended) => resolve(ended)));
+		return { code, signal, stdout, stderr };
 	}
 
 	private async runOrThrow(args: string[]): Promise<CommandResult> {
 		const result = await this.run(args);
-		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
 		return result;
 	}
 
 	async importCredentials(credentials: CredentialToImport[]): Promise<void> {
-		const file = join(mkdtempSync(join(tmpdir(), 'np6-cred-')), 'credentials.json');
+		const folder = mkdtempSync(join(tmpdir(), 'np6-cred-'));
+		const file = join(folder, 'credentials.json');
 		writeFileSync(file, JSON.stringify(credentials));
 		try {
 			await this.runOrThrow(['import:credentials', `--input=${file}`]);
 		} finally {
-			rmSync(file, { force: true });
+			rmSync(folder, { recursive: true, force: true });
 		}
 	}
 
@@ -116,7 +125,9 @@ export class N8nInstance {
 
 	/** Publishes (activates) a workflow: `n8n start` then runs its triggers. Before `start`: a running n8n does not see it. */
 	async publishWorkflow(workflowId: string): Promise<void> {
-		await this.runOrThrow(['publish:workflow', `--id=${workflowId}`]);
+		// 1.x has no publish:workflow: there a workflow is activated with update:workflow --active=true.
+		if (this.app.major < 2) await this.runOrThrow(['update:workflow', `--id=${workflowId}`, '--active=true']);
+		else await this.runOrThrow(['publish:workflow', `--id=${workflowId}`]);
 	}
 
 	/** `n8n execute --id`: the run's data as n8n prints it with --rawOutput (at log level info). */
@@ -127,14 +138,16 @@ export class N8nInstance {
 
 	async start(onOutput: (line: string) => void = () => {}): Promise<void> {
 		// n8n stops when this process dies, even by SIGKILL: see exitWithParent.cjs.
-		this.server = spawn(NODE_24, ['--require', EXIT_WITH_PARENT, N8N_BIN, 'start'], { env: this.env(), stdio: ['pipe', 'pipe', 'pipe'] });
+		this.server = spawn(NODE_24, ['--require', EXIT_WITH_PARENT, this.app.bin, 'start'], { env: this.env(), stdio: ['pipe', 'pipe', 'pipe'] });
 		this.server.stdout!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
 		this.server.stderr!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null) throw new Error(`n8n exited with ${this.server.exitCode}`);
 			try {
-				if ((await fetch(`${this.url}/healthz/readiness`)).ok) return;
+				// n8n 1.x reports ready once its database is migrated, before its REST API is routed:
+				// /rest/settings (public, the first thing the editor asks for) answers only then.
+				if ((await fetch(`${this.url}/healthz/readiness`)).ok && (await fetch(`${this.url}/rest/settings`)).ok) return;
 			} catch {
 				// not listening yet
 			}

@@ -8,7 +8,9 @@ export type FaultKind =
 	/** Answer 200 with a truncated JSON body. */
 	| 'malformed'
 	/** After NP6 acted: answer its array body without its last entry (a batch answered for fewer recipients). */
-	| 'partial';
+	| 'partial'
+	/** Answer `status` (200 when absent) with `body` as JSON: valid JSON of a type the operation does not answer. */
+	| 'body';
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -19,6 +21,8 @@ export interface FaultRule {
 	path?: string | RegExp;
 	status?: number;
 	headers?: Record<string, string>;
+	/** What a `body` fault answers, e.g. `[]` where NP6 answers one object, or a bare string. */
+	body?: unknown;
 	delayMs?: number;
 	/** How many matching requests the fault hits; unlimited when absent. */
 	times?: number;

@@ -180,6 +180,7 @@ export class SimulatorServer {
 			res.end('{"id": "000PKXK4", "fie');
 			return;
 		}
+		if (rule.kind === 'body') return answer({ status: rule.status ?? 200, headers: rule.headers, body: rule.body });
 		return answer({ status: rule.status ?? 503, headers: rule.headers });
 	}
 

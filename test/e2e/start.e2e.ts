@@ -9,18 +9,19 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ensureN8nApp, ROOT } from '../../scripts/n8n/app';
+import { DEFAULT_N8N_VERSION, ensureN8nApp, ROOT } from '../../scripts/n8n/app';
+import { testPort } from '../../scripts/n8n/ports';
 import { isRunning, listProcesses, processTree, type ProcessStat } from '../../scripts/processes';
 
-const N8N_PORT = 5796;
-const SIMULATOR_PORT = 5798; // n8n's task broker takes N8N_PORT + 1
+const N8N_PORT = testPort(5796);
+const SIMULATOR_PORT = testPort(5798); // n8n's task broker takes N8N_PORT + 1
 const CRM_PORT = SIMULATOR_PORT + 1; // where npm start puts the demo CRM by default
 const STOP_WITHIN_MS = 45_000;
 let userFolder: string;
 let top: ChildProcess | undefined;
 
-beforeAll(() => {
-	ensureN8nApp();
+beforeAll(async () => {
+	await ensureN8nApp();
 	userFolder = mkdtempSync(join(tmpdir(), 'np6-e2e-start-'));
 });
 
@@ -51,6 +52,7 @@ async function startDemo(shellCommand: string): Promise<{ pid: number; tree: Pro
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			...process.env,
+			N8N_VERSION: DEFAULT_N8N_VERSION,
 			N8N_PORT: String(N8N_PORT),
 			NP6_SIMULATOR_PORT: String(SIMULATOR_PORT),
 			NP6_N8N_USER_FOLDER: userFolder,

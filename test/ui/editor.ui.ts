@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { EXAMPLE_CREDENTIAL, listExamples } from '../../scripts/examples';
 import { ROOT } from '../../scripts/n8n/app';
+import { testPort } from '../../scripts/n8n/ports';
 import { Editor, np6Get, type Workflow, type WorkflowNode } from './editor';
 import { startNpmStart, type NpmStartInstance } from './npmStart';
 
@@ -48,7 +49,7 @@ let editor: Editor | undefined;
 
 beforeAll(async () => {
 	userFolder = mkdtempSync(join(tmpdir(), 'np6-ui-'));
-	instance = await startNpmStart({ n8nPort: 5691, simulatorPort: 5693, userFolder, timeoutMs: 6 * 60_000 });
+	instance = await startNpmStart({ n8nPort: testPort(5691), simulatorPort: testPort(5693), userFolder, timeoutMs: 6 * 60_000 });
 	editor = await Editor.open(instance.editorUrl);
 }, 7 * 60_000);
 

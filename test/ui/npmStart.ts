@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 
-import { ROOT } from '../../scripts/n8n/app';
+import { DEFAULT_N8N_VERSION, ROOT } from '../../scripts/n8n/app';
 
 export interface NpmStartInstance {
 	editorUrl: string;
@@ -27,6 +27,8 @@ export async function startNpmStart(options: { n8nPort: number; simulatorPort: n
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			...env,
+			// The editor this suite drives is 2.41.1's, whatever N8N_VERSION the shell has.
+			N8N_VERSION: DEFAULT_N8N_VERSION,
 			N8N_PORT: String(options.n8nPort),
 			NP6_SIMULATOR_PORT: String(options.simulatorPort),
 			NP6_N8N_USER_FOLDER: options.userFolder,

@@ -131,7 +131,9 @@ export async function sendInBatches(this: IExecuteFunctions, channel: SendChanne
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const { target, message } = await channel.prepare.call(this, itemIndex);
-			byTarget.set(target, [...(byTarget.get(target) ?? []), { itemIndex, message }]);
+			const messages = byTarget.get(target);
+			if (messages) messages.push({ itemIndex, message });
+			else byTarget.set(target, [{ itemIndex, message }]);
 		} catch (error) {
 			const failure = asFailure.call(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { applyLimit } from '../operations/parameters';
+import { applyLimit, readLimit } from '../operations/parameters';
 import type { EventFeed } from './eventFeeds';
 import { passes } from './eventFilters';
 import { eventItem } from './eventOutput';
@@ -19,7 +19,7 @@ export async function readEventItems(
 	const sentTo = readTime.call(this, options.sentBefore, 'Sent Before', itemIndex);
 	const verdict = options.bounceVerdict && options.bounceVerdict !== 'any' ? options.bounceVerdict : undefined;
 	const keep = (event: IDataObject) => passes(event, { verdict, excludeBots: options.excludeBots });
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = readLimit.call(this, itemIndex);
 	const events = await readEvents.call(this, {
 		...target,
 		from,
@@ -30,8 +30,8 @@ export async function readEventItems(
 		partMs: (options.partHours ?? 24) * HOURS,
 		classification: target.feed.classification && options.classification?.length ? options.classification.join(',') : undefined,
 		// Filtering happens after reading: only without filters does a full Limit mean "stop reading".
-		limit: returnAll || verdict || options.excludeBots ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+		limit: verdict || options.excludeBots ? undefined : limit,
 		itemIndex,
 	});
-	return applyLimit.call(this, events.map(eventItem).filter(keep), itemIndex) as IDataObject[];
+	return applyLimit(events.map(eventItem).filter(keep), limit);
 }

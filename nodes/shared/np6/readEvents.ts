@@ -57,6 +57,7 @@ export async function readEvents(this: Np6Context, read: EventRead): Promise<IDa
 			query,
 			body: read.feed.method === 'POST' ? (read.body ?? {}) : undefined,
 			readOnly: true,
+			answers: 'list',
 			itemIndex: read.itemIndex,
 		});
 		events.push(...asEvents(body));

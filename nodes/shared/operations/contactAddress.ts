@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { np6ApiRequest } from '../transport/request';
-import { applyLimit, ID_PATTERNS, requiredString, returnAllOrLimit } from './parameters';
+import { applyLimit, ID_PATTERNS, readLimit, requiredString, returnAllOrLimit } from './parameters';
 import type { ItemResult, Np6Operation } from './types';
 
 export type ContactAddress = 'id' | 'unicity' | 'hash';
@@ -94,12 +94,13 @@ export function declareContactOperation(spec: {
 		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: [spec.operation] } }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 			const { way, value } = readContactAddress.call(this, itemIndex);
+			const limit = spec.returns === 'list' ? readLimit.call(this, itemIndex) : undefined;
 			const query = { ...spec.extraQuery?.call(this, itemIndex) };
 			const path = way === 'id' ? spec.paths.id.replace('{id}', encodeURIComponent(value)) : spec.paths.query;
 			if (way !== 'id') query[way] = value;
 			const { body } = await np6ApiRequest.call(this, { method: spec.method, path, query, meanings: spec.meanings, itemIndex });
 			if (spec.returns === 'nothing') return { success: true };
-			if (spec.returns === 'list') return applyLimit.call(this, Array.isArray(body) ? body : [], itemIndex) as IDataObject[];
+			if (spec.returns === 'list') return applyLimit(Array.isArray(body) ? (body as IDataObject[]) : [], limit);
 			return body as IDataObject;
 		},
 	};

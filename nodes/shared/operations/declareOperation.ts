@@ -8,7 +8,7 @@ import {
 
 import { readableContacts } from '../np6/contactOutput';
 import { np6ApiRequest } from '../transport/request';
-import { applyLimit, returnAllOrLimit } from './parameters';
+import { applyLimit, readLimit, returnAllOrLimit } from './parameters';
 import { deprecationHint } from './resource';
 import { readParameter, setPath, toProperties, type ParameterSpec } from './parameterSpec';
 import type { ItemResult, Np6Operation } from './types';
@@ -57,6 +57,7 @@ export function declareOperation(spec: OperationSpec): Np6Operation {
 			let path = spec.path;
 			const query: IDataObject = {};
 			let body: IDataObject | undefined;
+			const limit = spec.returns === 'list' ? readLimit.call(this, itemIndex) : undefined;
 			for (const parameter of spec.parameters ?? []) {
 				const value = readParameter.call(this, parameter, itemIndex);
 				if (value === undefined) continue;
@@ -74,12 +75,15 @@ export function declareOperation(spec: OperationSpec): Np6Operation {
 				body: body ?? spec.fixedBody,
 				contentType: spec.contentType,
 				accept: spec.accept,
+				// Asked for plain JSON, an 'object' operation expects an object; a bare value only where the spec names
+				// its key or asks for its own media type (e.g. a legacy send's message id).
+				answers: spec.returns === 'object' && !spec.outputKey && !spec.accept ? 'object' : undefined,
 				meanings: spec.meanings,
 				itemIndex,
 			});
 			if (spec.returns === 'nothing') return { success: true };
 			if (spec.returns === 'list') {
-				const listed = applyLimit.call(this, asList(response.body), itemIndex) as IDataObject[];
+				const listed = applyLimit(asList(response.body), limit);
 				return spec.outputsContacts ? ((await readableContacts.call(this, listed)) as IDataObject[]) : listed;
 			}
 			if (spec.outputKey || typeof response.body !== 'object' || response.body === null) {

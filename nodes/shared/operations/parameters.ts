@@ -20,10 +20,26 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** NP6 lists are never paginated: the whole array comes back and Limit is applied here. */
-export function applyLimit<T>(this: IExecuteFunctions, list: T[], itemIndex: number): T[] {
-	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return list;
-	return list.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+/**
+ * The item's Limit, checked before any request (an expression may give 0, a negative or a fraction);
+ * undefined with Return All. NP6 lists are never paginated: the whole array comes back and the limit is
+ * applied here.
+ */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const raw = this.getNodeParameter('limit', itemIndex, 50) as unknown;
+	const limit = Number(raw);
+	if (raw === '' || raw === null || typeof raw === 'boolean' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(this.getNode(), `The parameter "Limit" is not valid: ${JSON.stringify(raw)}`, {
+			itemIndex,
+			description: '"Limit" must be a whole number, at least 1 (or turn on "Return All").',
+		});
+	}
+	return limit;
+}
+
+export function applyLimit<T>(list: T[], limit: number | undefined): T[] {
+	return limit === undefined ? list : list.slice(0, limit);
 }
 
 /** Reads a required text parameter; a clear error names it before any request is made. */

@@ -34,6 +34,8 @@ export interface Np6Request {
 	meanings?: Partial<Record<number, string>>;
 	/** A POST that only reads (e.g. an events query): safe to repeat after an ambiguous failure. */
 	readOnly?: boolean;
+	/** The JSON type NP6 answers with; a non-empty JSON answer of another type fails the request (see ANSWER_TYPES). */
+	answers?: AnswerType;
 	itemIndex?: number;
 }
 
@@ -44,6 +46,15 @@ export interface Np6Response<T = unknown> {
 	/** A repeated DELETE answered 404: the attempt whose answer was lost had already deleted it. */
 	deletedByEarlierAttempt?: boolean;
 }
+
+/** What NP6 answers: one object, a list, or either (a search answers one contact or a list of them). */
+export type AnswerType = 'object' | 'list' | 'objectOrList';
+
+const ANSWER_TYPES: Record<AnswerType, { accepts: (body: unknown) => boolean; expected: string }> = {
+	object: { accepts: (body) => isObject(body), expected: 'an object' },
+	list: { accepts: Array.isArray, expected: 'an array' },
+	objectOrList: { accepts: (body) => isObject(body) || Array.isArray(body), expected: 'an object or an array' },
+};
 
 /** Repeating these cannot do anything twice, so they are retried after ambiguous failures. */
 const IDEMPOTENT = new Set<string>(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -140,7 +151,18 @@ export async function np6ApiRequest<T = unknown>(this: Np6Context, request: Np6R
 				await retryAfterFailure();
 				continue;
 			}
-			throw fail({ requestId, meaning: `NP6 answered HTTP ${status} with a body that is not valid JSON` });
+			throw fail({ requestId, meaning: `NP6 answered HTTP ${status} with a body that is not valid JSON`, hint: idempotent ? `Tried ${failures + 1} times.` : NOT_REPEATED });
+		}
+		const answerType = request.answers ? ANSWER_TYPES[request.answers] : undefined;
+		if (answerType && parsed !== undefined && isJson(headers) && !answerType.accepts(parsed)) {
+			// Valid JSON of the wrong type: NP6 said it succeeded, so repeating could do it twice, and the answer is unusable.
+			throw fail({
+				requestId,
+				meaning: `NP6 answered HTTP ${status} with ${jsonTypeOf(parsed)} where ${answerType.expected} was expected`,
+				hint: idempotent
+					? undefined
+					: `NP6 answered ${status}, so it carried out this request, but its answer cannot be used. It was not repeated, because repeating a POST could do it twice: check in NP6 before running it again.`,
+			});
 		}
 		return { status, body: parsed as T, requestId };
 	}
@@ -173,6 +195,17 @@ function buildOptions(baseUrl: string, request: Np6Request, timeoutMs: number): 
 
 const MALFORMED = Symbol('malformed');
 
+const isObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isJson = (headers: Record<string, unknown>) => /json/i.test(String(Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? ''));
+
+/** "an array", "a string", "null": for the error of an answer of the wrong type. */
+function jsonTypeOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	const type = typeof value;
+	return `${type === 'object' ? 'an' : 'a'} ${type}`;
+}
+
 function parseBody(body: unknown, headers: Record<string, unknown>): unknown {
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : undefined;
 	if (text === undefined) return body;
@@ -180,8 +213,7 @@ function parseBody(body: unknown, headers: Record<string, unknown>): unknown {
 	try {
 		return JSON.parse(text);
 	} catch {
-		const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
-		return /json/i.test(String(type ?? '')) ? MALFORMED : text;
+		return isJson(headers) ? MALFORMED : text;
 	}
 }
 

@@ -222,7 +222,7 @@ export const actionResource = defineResource('action', 'send', [
 			catalogue: 'action.sendBulkLegacy',
 			method: 'POST',
 			path: '/actions/{id}/targets',
-			parameters: [sendableActionPicker, { name: 'targets', label: 'Messages (JSON Array)', in: 'body', key: '.', type: 'json', default: '[{ "recipient": { "type": "id", "value": "000PKXK4" } }]' }],
+			parameters: [sendableActionPicker, { name: 'targets', label: 'Messages (JSON Array)', in: 'body', key: '.', type: 'json', jsonType: 'array', default: '[{ "recipient": { "type": "id", "value": "000PKXK4" } }]' }],
 			contentType: MEDIA_TYPE.emailV4,
 			returns: 'list',
 			notice: 'Older bulk send, kept for existing integrations. It is never repeated after an unknown outcome.',

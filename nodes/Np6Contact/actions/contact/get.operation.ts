@@ -16,7 +16,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { way, value } = readContactAddress.call(this, itemIndex);
 	const { body } = await np6ApiRequest.call(this, {
 		method: 'GET',
-		...(way === 'id' ? { path: `/targets/${encodeURIComponent(value)}` } : { path: '/targets', query: { [way]: value } }),
+		...(way === 'id'
+			? { path: `/targets/${encodeURIComponent(value)}`, answers: 'object' as const }
+			: { path: '/targets', query: { [way]: value }, answers: 'objectOrList' as const }),
 		meanings: MEANINGS,
 		itemIndex,
 	});

@@ -33,6 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PUT',
 		path: `/targets/${encodeURIComponent(id)}`,
 		body: keyedById(values, fields),
+		answers: 'object',
 		meanings: { 404: 'NP6 has no contact with this ID, or refused a value', 409: 'Another contact already has this unicity value' },
 		itemIndex,
 	});

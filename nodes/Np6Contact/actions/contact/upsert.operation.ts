@@ -82,6 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: '/targets',
 			query: { unicity: unicityQuery },
 			body: keyedById(values, fields),
+			answers: 'object',
 			meanings: MEANINGS,
 			itemIndex,
 		});
@@ -103,6 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			method: 'POST',
 			path: '/targets',
 			body: keyedByName(values),
+			answers: 'object',
 			expectedStatuses: [409],
 			meanings: MEANINGS,
 			itemIndex,
@@ -150,6 +152,7 @@ async function updateContact(this: IExecuteFunctions, contact: IDataObject, chan
 		method: 'PUT',
 		path: `/targets/${encodeURIComponent(String(contact.id))}`,
 		body: changes,
+		answers: 'object',
 		meanings: MEANINGS,
 		itemIndex,
 	});

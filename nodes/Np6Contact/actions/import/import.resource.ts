@@ -18,6 +18,7 @@ const definitionJson: ParameterSpec = {
 	in: 'body',
 	key: '.',
 	type: 'json',
+	jsonType: 'object',
 	default: '{\n  "name": "Import Contacts",\n  "binding": 44,\n  "features": [{ "type": "database", "updateExisting": true, "crushData": false }]\n}',
 	description: "NP6's import definition: name, binding (the ID from Create Binding), features (segmentation, redList, duplicate, report, database, normalization) and source",
 };
@@ -62,6 +63,7 @@ export const importResource = defineResource('import', 'importFromFile', [
 					label: 'Column Bindings (JSON)',
 					in: 'body',
 					type: 'json',
+					jsonType: 'array',
 					default: '[{ "columnIndex": 0, "fieldId": 728 }, { "columnIndex": 1, "fieldId": -10 }]',
 					description: 'One entry per column: its 0-based index and the field ID it fills (-10 ignores the column)',
 				},

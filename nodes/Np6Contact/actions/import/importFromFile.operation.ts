@@ -13,6 +13,7 @@ import type { ItemResult } from '../../../shared/operations/types';
 import { MEDIA_TYPE } from '../../../shared/transport/mediaTypes';
 import { np6ApiRequest } from '../../../shared/transport/request';
 import { staticSegmentPicker } from '../segment/segmentParameters';
+import { readCsvFile } from './csvFile';
 import { IMPORT_STATES } from './importParameters';
 import { binaryPropertyProperty, uploadSource } from './uploadFile.operation';
 
@@ -100,9 +101,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const separator = this.getNodeParameter('separator', itemIndex) as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
 	const wait = readPollSettings(this, options, WAIT, itemIndex);
-	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	this.helpers.assertBinaryData(itemIndex, binaryName);
-	const file = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
+	const file = await readCsvFile.call(this, itemIndex, binaryPropertyProperty.displayName);
 	const header = splitCsvLine(file.toString('utf8').split(/\r?\n/, 1)[0] ?? '', separator);
 	const fields = await contactFields.call(this);
 	const binds = bindColumns.call(this, header, fields, itemIndex);

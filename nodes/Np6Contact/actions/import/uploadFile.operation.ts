@@ -5,6 +5,7 @@ import { DEPRECATED_HINT } from '../../../shared/operations/resource';
 import type { ItemResult } from '../../../shared/operations/types';
 import { MEDIA_TYPE } from '../../../shared/transport/mediaTypes';
 import { np6ApiRequest } from '../../../shared/transport/request';
+import { readCsvFile } from './csvFile';
 import { importPicker } from './importParameters';
 
 export const catalogue = ['import.uploadSource'];
@@ -45,5 +46,6 @@ export async function uploadSource(this: IExecuteFunctions, importId: number, it
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const importId = readParameter.call(this, importPicker, itemIndex) as number;
+	await readCsvFile.call(this, itemIndex, binaryPropertyProperty.displayName);
 	return await uploadSource.call(this, importId, itemIndex);
 }

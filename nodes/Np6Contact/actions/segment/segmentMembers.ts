@@ -59,7 +59,9 @@ function bySegment(this: IExecuteFunctions, count: number): number[][] {
 			// An item whose segment cannot be read is a group of its own: its error is reported for it.
 			key = `item ${item}`;
 		}
-		groups.set(key, [...(groups.get(key) ?? []), item]);
+		const group = groups.get(key);
+		if (group) group.push(item);
+		else groups.set(key, [item]);
 	}
 	return [...groups.values()];
 }
