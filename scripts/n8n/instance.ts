@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_N8N_VERSION, findN8nApp, NODE_24, ROOT, type N8nApp } from './app';
 
 export const PACKAGE_NAME = 'n8n-nodes-np6';
-const EXIT_WITH_PARENT = join(__dirname, 'exitWithParent.cjs');
+export const EXIT_WITH_PARENT = join(__dirname, 'exitWithParent.cjs');
 
 export interface CredentialToImport {
 	id: string;
@@ -32,6 +32,8 @@ export class N8nInstance {
 		readonly userFolder: string,
 		readonly port = 5678,
 		version: string = DEFAULT_N8N_VERSION,
+		/** Added to env(), over its own settings: e.g. queue mode's (queueModeEnv in queueMode.ts). */
+		readonly extraEnv: NodeJS.ProcessEnv = {},
 	) {
 		this.app = findN8nApp(version);
 	}
@@ -64,6 +66,7 @@ export class N8nInstance {
 			// Its task broker's port, 5679 by default, beside n8n's: two n8n on one machine need two.
 			N8N_RUNNERS_BROKER_PORT: String(this.port + 1),
 			DB_SQLITE_POOL_SIZE: '1',
+			...this.extraEnv,
 		};
 	}
 
@@ -168,7 +171,7 @@ export class N8nInstance {
 
 	async stop(): Promise<void> {
 		const server = this.server;
-		if (!server || server.exitCode !== null) return;
+		if (!server || server.exitCode !== null || server.signalCode !== null) return;
 		await new Promise<void>((resolve) => {
 			server.once('exit', () => resolve());
 			server.kill('SIGTERM');
