@@ -7,12 +7,11 @@
  * in n8n's execution records and in the workers' logs. The time against the ideal (requests ÷ limit)
  * is printed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { EXAMPLE_CRM_URL } from '../../scripts/demoCrm';
-import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, exampleWorkflow } from '../../scripts/examples';
+import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR } from '../../scripts/examples';
 import { DEFAULT_N8N_VERSION, ensureN8nApp } from '../../scripts/n8n/app';
 import { N8nInstance } from '../../scripts/n8n/instance';
 import { testPort } from '../../scripts/n8n/ports';
@@ -53,7 +52,7 @@ beforeAll(async () => {
 	n8n.installPackage();
 	await n8n.importCredentials([{ ...EXAMPLE_CREDENTIAL, data: { apiKey: simulator.apiKey, baseUrl: simulator.url } }]);
 	for (const [key, example] of [['orders', 'triggered-send'], ['people', 'sync-contacts']] as const) {
-		const workflow = exampleWorkflow(join(EXAMPLES_DIR, example, 'webhook.json'), EXAMPLE_CRM_URL) as unknown as WebhookWorkflow;
+		const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, example, 'webhook.json'), 'utf8')) as WebhookWorkflow;
 		const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
 		if (!webhook) throw new Error(`examples/${example}/webhook.json has no Webhook node`);
 		await n8n.importWorkflowData(workflow as unknown as Record<string, unknown>);
