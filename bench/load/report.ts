@@ -1,9 +1,10 @@
 import type { LoadRow } from './cases';
+import { textTable, type Column } from '../textTable';
 import { megabytes } from './rssSampler';
 
 const mb = (bytes: number) => megabytes(bytes).toFixed(0);
 
-const COLUMNS: Array<{ title: string; width: number; cell: (row: LoadRow) => string; left?: boolean }> = [
+const COLUMNS: Array<Column<LoadRow>> = [
 	{ title: 'work', width: 44, cell: (row) => row.work, left: true },
 	{ title: 'wall s', width: 7, cell: (row) => row.wallSeconds.toFixed(2) },
 	{ title: 'n8n s', width: 7, cell: (row) => row.n8nSeconds.toFixed(2) },
@@ -18,13 +19,7 @@ const COLUMNS: Array<{ title: string; width: number; cell: (row: LoadRow) => str
 ];
 
 export function table(rows: LoadRow[]): string {
-	const line = (cells: string[]) =>
-		cells
-			.map((cell, i) => (COLUMNS[i].left ? cell.padEnd(COLUMNS[i].width) : cell.padStart(COLUMNS[i].width)))
-			.join('  ')
-			.trimEnd();
-	const header = line(COLUMNS.map((c) => c.title));
-	return [header, '-'.repeat(header.length), ...rows.map((row) => line(COLUMNS.map((c) => c.cell(row))))].join('\n');
+	return textTable(COLUMNS, rows);
 }
 
 /** Per case: its note, the requests by operation, and each check with PASS or FAIL. */

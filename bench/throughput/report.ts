@@ -1,6 +1,7 @@
 import { contactRequestsPerContact, requestsPerContact, type Row } from './rows';
+import { textTable, type Column } from '../textTable';
 
-const COLUMNS: Array<{ title: string; width: number; cell: (row: Row) => string; left?: boolean }> = [
+const COLUMNS: Array<Column<Row>> = [
 	{ title: 'case', width: 16, cell: (row) => row.case, left: true },
 	{ title: 'work', width: 40, cell: (row) => row.work, left: true },
 	{ title: 'seconds', width: 8, cell: (row) => row.figures.seconds.toFixed(2) },
@@ -14,13 +15,7 @@ const COLUMNS: Array<{ title: string; width: number; cell: (row: Row) => string;
 ];
 
 export function table(rows: Row[]): string {
-	const line = (cells: string[]) =>
-		cells
-			.map((cell, i) => (COLUMNS[i].left ? cell.padEnd(COLUMNS[i].width) : cell.padStart(COLUMNS[i].width)))
-			.join('  ')
-			.trimEnd();
-	const header = line(COLUMNS.map((c) => c.title));
-	return [header, '-'.repeat(header.length + 20), ...rows.map((row) => line(COLUMNS.map((c) => c.cell(row))))].join('\n');
+	return textTable(COLUMNS, rows, 20);
 }
 
 export interface Verdict {

@@ -205,6 +205,16 @@ describe('Workflow', () => {
 		expect(entriesFor(id)).toHaveLength(10);
 	});
 
+	test.each([true, false])('Execute (Combine Items %s): a bad item after good ones stops the node before any execution starts', async (combineItems) => {
+		const { id } = workflow('Checked first');
+		const input = [{ contact: contacts[0] }, { contact: contacts[1] }, { contact: 'not-a-contact' }];
+		const result = await workflowRun('execute', { workflow: byId(id), receiver: '={{ $json.contact }}', combineItems }, input);
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(/"Contact ID" is not valid/);
+		expect(log().entries).toHaveLength(0);
+		expect(entriesFor(id)).toHaveLength(0);
+	});
+
 	test("Execute: NP6's 400 fails every item of the combined request, once; with Continue On Fail each item says so", async () => {
 		const { id } = workflow('Runs');
 		expectNp6Failure(await workflowRun('execute', { workflow: byId(id), define: 'json', executions: '[{"node": "nowhere"}]' }), 400, /startup node the workflow does not have/);

@@ -139,6 +139,8 @@ export const execute: Np6Operation = {
 			if (!entry) prepared.set(itemIndex, (entry = { workflowId: readParameter.call(this, workflowPicker, itemIndex) as number, entries: executionsOf.call(this, itemIndex) }));
 			return entry;
 		};
+		// Without Continue On Fail a bad item stops the node: check every item before the first execution starts.
+		if (!this.continueOnFail()) for (let itemIndex = 0; itemIndex < count; itemIndex++) prepare(itemIndex);
 		const groups = this.getNodeParameter('combineItems', 0, true) ? byWorkflow(this, count, prepare) : [...Array(count).keys()].map((i) => [i]);
 		const sentIds = new Map<string, number>();
 		return await executeGroups.call(
