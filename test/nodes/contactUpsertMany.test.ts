@@ -146,6 +146,46 @@ test('Continue On Fail: a chunk NP6 fails (403 on its upload) becomes an error i
 	expect(state().contacts.find({ unicity: 'fault.3@example.com' })).toBeDefined();
 });
 
+describe('field lists from the process cache (Request Options → Metadata Cache)', () => {
+	const withField = (name: string, input: IDataObject[]) =>
+		runNode(
+			simulator(),
+			{
+				type: 'np6Contact',
+				parameters: {
+					resource: 'contact',
+					operation: 'upsertMany',
+					fields: { mappingMode: 'defineBelow', value: { Email: '={{ $json.email }}', [name]: '={{ $json.extra }}' } },
+					options: { pollInterval: 1 },
+				},
+			},
+			input,
+		);
+
+	test('a field added in NP6 since the lists were cached: read once more, and imported with it', async () => {
+		await upsertMany(people(2, 'warm'));
+		const added = state().fields.addField({ type: 'textField', name: 'Nickname', isUnicity: false, isMandatory: false });
+		log().clear();
+		const result = await withField('Nickname', [{ email: 'nick.0@example.com', extra: 'Dee' }]);
+		expect(result.error).toBeUndefined();
+		expect(log().handled('field.list')).toHaveLength(1);
+		expect(state().contacts.find({ unicity: 'nick.0@example.com' })!.fields[String(added.id)]).toBe('Dee');
+	});
+
+	test('a field deleted in NP6 since: the binding is refused, the lists read once more, and the run fails naming the field before any upload', async () => {
+		const doomed = state().fields.addField({ type: 'textField', name: 'Doomed', isUnicity: false, isMandatory: false });
+		await withField('Doomed', [{ email: 'doomed.0@example.com', extra: 'yes' }]);
+		state().fields.fields.delete(doomed.id);
+		log().clear();
+		const result = await withField('Doomed', [{ email: 'doomed.1@example.com', extra: 'still' }]);
+		expect(result.error?.message).toBe('The field "Doomed" does not exist in this NP6 account');
+		expect(log().handled('field.list')).toHaveLength(1);
+		expect(log().entries.filter((e) => e.operation === 'importFormat.create').map((e) => e.status)).toEqual([400]);
+		expect(importRequests()).toEqual(['importFormat.create']);
+		expect(state().contacts.find({ unicity: 'doomed.1@example.com' })).toBeUndefined();
+	});
+});
+
 // Last: the mandatory field it adds would reject new contacts in the other tests.
 test('rejected lines: a new contact without a value for a mandatory field, which the node cannot foresee (existing contacts need none)', async () => {
 	state().fields.addField({ type: 'textField', name: 'Company', isUnicity: false, isMandatory: true });

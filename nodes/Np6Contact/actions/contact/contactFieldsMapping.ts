@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 
 import { refusedByFieldLists, toFieldValues, type FieldValue } from '../../../shared/np6/contactValues';
 import { contactFields, unicityFields, type Np6Field } from '../../../shared/np6/fields';
-import { retryWithFreshMetadata } from '../../../shared/np6/metadataCache';
+import { retryWithFreshMetadata, type MetadataPath } from '../../../shared/np6/metadataCache';
 
 /** The "Fields" resource mapper of Create or Update and Update, fed by the account's field list. */
 export const contactFieldsProperty: INodeProperties = {
@@ -57,8 +57,11 @@ export function requireUnicityValues(this: IExecuteFunctions, fields: Np6Field[]
  * lists once and writes again. NP6 wrote nothing when it refused, so the write cannot happen twice.
  */
 export async function withCurrentFieldLists<T>(context: IExecuteFunctions, write: () => Promise<T>): Promise<T> {
-	return await retryWithFreshMetadata(context, ['/fields', '/valueLists'], mayComeFromStaleLists, write);
+	return await retryWithFreshMetadata(context, FIELD_LISTS, mayComeFromStaleLists, write);
 }
 
-const mayComeFromStaleLists = (error: unknown) =>
+/** The lists a contact write is checked against. */
+export const FIELD_LISTS: MetadataPath[] = ['/fields', '/valueLists'];
+
+export const mayComeFromStaleLists = (error: unknown): boolean =>
 	refusedByFieldLists(error) || (error instanceof NodeApiError && (error.httpCode === '400' || error.httpCode === '404'));

@@ -8,13 +8,14 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import type { FieldValue } from '../../../shared/np6/contactValues';
+import { refusedByFieldLists, type FieldValue } from '../../../shared/np6/contactValues';
 import { contactFields, isListField, type Np6Field } from '../../../shared/np6/fields';
+import { rereadMetadata, retryWithFreshMetadata } from '../../../shared/np6/metadataCache';
 import { pollSettingsProperties, readPollSettings, type PollSettings } from '../../../shared/np6/polling';
 import { executeGroups } from '../../../shared/operations/executePerItem';
 import { createBinding, createImportDefinition, startImport, waitForImport } from '../import/importSteps';
 import { uploadImportFile } from '../import/uploadFile.operation';
-import { contactFieldsProperty, mappedFieldValues, requireUnicityValues } from './contactFieldsMapping';
+import { contactFieldsProperty, FIELD_LISTS, mappedFieldValues, mayComeFromStaleLists, requireUnicityValues } from './contactFieldsMapping';
 import { contactsCsv, CSV_SEPARATOR } from './contactsCsv';
 
 export const catalogue = ['importFormat.create', 'import.create', 'import.uploadSource', 'import.execute', 'import.getLastExecution'];
@@ -78,41 +79,48 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const chunkSize = readChunkSize.call(this, options.chunkSize);
 	const wait = readPollSettings(this, options, WAIT, 0);
 
-	const fields = await contactFields.call(this);
-	const mapped: Mapped[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const item = await mappedFieldValues.call(this, itemIndex);
-			requireUnicityValues.call(this, fields, item.values, itemIndex);
-			refuseSeveralListValues.call(this, fields, item.values, itemIndex);
-			mapped.push({ values: item.values });
-		} catch (error) {
-			const refused = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			if (!this.continueOnFail()) throw refused;
-			mapped.push({ error: refused });
-		}
+	let plan = await mapItems.call(this, items.length);
+	// A field or value unknown to lists taken from the process cache may be new in NP6: read them again once.
+	if (plan.mapped.some((entry) => 'error' in entry && refusedByFieldLists(entry.error)) && (await rereadMetadata(this, FIELD_LISTS))) {
+		plan = await mapItems.call(this, items.length);
 	}
-	const valid = mapped.flatMap((entry) => ('values' in entry ? [entry.values] : []));
-	const columns = fields.filter((field) => valid.some((values) => values[field.name] !== undefined));
+	throwFirstRefusalUnlessContinueOnFail.call(this, plan);
 
+	// NP6 refuses a binding name already taken (409): the execution ID keeps parallel runs apart.
+	const name = `n8n Create or Update Many, execution ${this.getExecutionId()}, ${new Date().toISOString()}`;
+	const bind = async (itemIndex: number) => {
+		const binds = plan.columns.map((field, columnIndex) => ({ columnIndex, fieldId: field.id }));
+		return await createBinding.call(this, { name, separator: CSV_SEPARATOR, binds }, itemIndex);
+	};
 	let setup: Promise<ImportSetup> | undefined;
 	const prepare = async (itemIndex: number): Promise<ImportSetup> => {
-		// NP6 refuses a binding name already taken (409): the execution ID keeps parallel runs apart.
-		const name = `n8n Create or Update Many, execution ${this.getExecutionId()}, ${new Date().toISOString()}`;
-		const binds = columns.map((field, columnIndex) => ({ columnIndex, fieldId: field.id }));
-		const bindingId = await createBinding.call(this, { name, separator: CSV_SEPARATOR, binds }, itemIndex);
+		// A field deleted since its list was cached: NP6 refuses the binding and writes nothing, so the lists
+		// are read again, the items mapped again (a field gone for good then fails its items) and bound again.
+		let attempt = 0;
+		const bindingId = await retryWithFreshMetadata(this, FIELD_LISTS, mayComeFromStaleLists, async () => {
+			if (attempt++ > 0) {
+				plan = await mapItems.call(this, items.length);
+				throwFirstRefusalUnlessContinueOnFail.call(this, plan);
+			}
+			return await bind(itemIndex);
+		});
 		const features = [{ type: 'database', updateExisting: true, crushData: false }];
 		return { bindingId, importId: await createImportDefinition.call(this, { name, bindingId, features }, itemIndex) };
 	};
+	const refusalIn = (chunk: number[]) =>
+		chunk.map((itemIndex) => plan.mapped[itemIndex]).find((entry): entry is { error: NodeApiError | NodeOperationError } => 'error' in entry);
 
 	const importChunk = async (chunk: number[]): Promise<IDataObject> => {
 		const first = chunk[0];
-		const bad = chunk.map((itemIndex) => mapped[itemIndex]).find((entry): entry is { error: NodeApiError | NodeOperationError } => 'error' in entry);
-		if (bad) throw bad.error;
+		const before = refusalIn(chunk);
+		if (before) throw before.error;
 		setup ??= prepare(first);
 		const { bindingId, importId } = await setup;
-		const rows = chunk.map((itemIndex) => (mapped[itemIndex] as { values: Record<string, FieldValue> }).values);
-		const { file, lineOfRow } = contactsCsv(columns, rows);
+		// The first chunk's setup may have mapped the items again.
+		const after = refusalIn(chunk);
+		if (after) throw after.error;
+		const rows = chunk.map((itemIndex) => (plan.mapped[itemIndex] as { values: Record<string, FieldValue> }).values);
+		const { file, lineOfRow } = contactsCsv(plan.columns, rows);
 		await uploadImportFile.call(this, importId, file, `n8n-items-${first + 1}-${first + chunk.length}.csv`, first);
 		await startImport.call(this, importId, bindingId, first);
 		const report = await waitForImport.call(this, importId, { ...wait, ...POLLING }, first);
@@ -143,6 +151,37 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		previous = turn;
 		return await turn;
 	});
+}
+
+interface Plan {
+	mapped: Mapped[];
+	/** The fields some valid item has a value for: the CSV's columns, in field-list order. */
+	columns: Np6Field[];
+}
+
+/** Every item's values, mapped and checked as Create or Update does; a refused item keeps its error. */
+async function mapItems(this: IExecuteFunctions, itemCount: number): Promise<Plan> {
+	const fields = await contactFields.call(this);
+	const mapped: Mapped[] = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			const item = await mappedFieldValues.call(this, itemIndex);
+			requireUnicityValues.call(this, fields, item.values, itemIndex);
+			refuseSeveralListValues.call(this, fields, item.values, itemIndex);
+			mapped.push({ values: item.values });
+		} catch (error) {
+			const refused = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			mapped.push({ error: refused });
+		}
+	}
+	const valid = mapped.flatMap((entry) => ('values' in entry ? [entry.values] : []));
+	return { mapped, columns: fields.filter((field) => valid.some((values) => values[field.name] !== undefined)) };
+}
+
+/** Without Continue On Fail, one refused item stops the run before anything is imported. */
+function throwFirstRefusalUnlessContinueOnFail(this: IExecuteFunctions, plan: Plan): void {
+	const refused = plan.mapped.find((entry): entry is { error: NodeApiError | NodeOperationError } => 'error' in entry);
+	if (refused && !this.continueOnFail()) throw refused.error;
 }
 
 /** Chunk Size as the user set it (an expression may give anything): a whole number, at least 1. */
