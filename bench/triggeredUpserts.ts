@@ -80,6 +80,7 @@ export async function triggeredUpserts(log: (line: string) => void = console.log
 			await publish(n8n, 'Metadata Cache 0 (lists read in every execution)', 0),
 		];
 		await n8n.start((text) => (output += text));
+		for (const variant of variants) await n8n.waitForWebhook(variant.url);
 
 		const rows: Row[] = [];
 		for (const [index, variant] of variants.entries()) {

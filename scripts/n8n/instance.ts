@@ -159,6 +159,28 @@ export class N8nInstance {
 		throw new Error('n8n did not become ready within 3 minutes');
 	}
 
+	/**
+	 * Waits until n8n serves the published webhook at `url`: n8n may report ready before it has
+	 * activated every published workflow, and a call meanwhile gets a 404. Asks with a CORS preflight
+	 * (OPTIONS with an Origin), which n8n answers 204 for a registered path and an error otherwise (500 in 2.41.1),
+	 * without running anything.
+	 */
+	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let last = '';
+		while (Date.now() < deadline) {
+			try {
+				const response = await fetch(url, { method: 'OPTIONS', headers: { origin: this.url, 'access-control-request-method': 'POST' } });
+				if (response.status === 204) return;
+				last = `${response.status} ${(await response.text()).slice(0, 200)}`;
+			} catch (error) {
+				last = String(error);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`n8n did not register the webhook ${url} within ${timeoutMs / 1000} s (last answer: ${last})`);
+	}
+
 	/** Creates the owner account so the editor opens on a login page, not on a setup form. */
 	async setupOwner(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<void> {
 		const response = await fetch(`${this.url}/rest/owner/setup`, {

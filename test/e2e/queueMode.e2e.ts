@@ -60,6 +60,7 @@ beforeAll(async () => {
 		workflows[key] = { id: workflow.id, url: `${n8n.url}/webhook/${String(webhook.parameters.path)}` };
 	}
 	await n8n.start((text) => (mainOutput += text));
+	for (const { url } of Object.values(workflows)) await n8n.waitForWebhook(url);
 	workers = WORKER_PORTS.map((ports) => new N8nWorker(n8n!, ports.broker, ports.health, WORKER_CONCURRENCY));
 	await Promise.all(workers.map((worker) => worker.start()));
 	await n8n.setupOwner(OWNER);
