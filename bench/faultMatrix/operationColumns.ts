@@ -11,8 +11,11 @@ import type { AnswerType } from './faultRows';
 import { endOfError, type ItemEnd } from './outcomes';
 import type { PlannedRequest } from './readmeRules';
 
-/** Short waits so the matrix runs in well under a minute or two. */
-export const MATRIX_REQUEST_OPTIONS = { waitBudget: 3, timeout: 1 };
+/**
+ * Short waits so the matrix runs in well under a minute or two; nothing kept across executions
+ * (metadata cache off), so every cell makes the requests of its plan whatever cells ran before.
+ */
+export const MATRIX_REQUEST_OPTIONS = { waitBudget: 3, timeout: 1, metadataCache: 0 };
 
 export interface ColumnRun {
 	ends: ItemEnd[];

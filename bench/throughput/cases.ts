@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
 import type { RateLimitConfig, ResetFormat } from '../../simulator/core/rateLimiter';
-import { httpRequestNode, np6CreateOrUpdate, undiciLoop, type Contender } from './contenders';
+import { httpRequestNode, np6CreateOrUpdate, np6ReSync, undiciLoop, type Contender } from './contenders';
 import { figuresOf, type RunFigures } from './figures';
 import { people, storeContacts, type Person } from './people';
 import type { Row } from './rows';
@@ -163,7 +163,7 @@ export async function existingContacts(log: (line: string) => void): Promise<Row
 	const count = scaled(600);
 	const existing = people(count, 'resync');
 	const moved = existing.map((person) => ({ ...person, city: 'Strasbourg' }));
-	const { figures } = await measure(np6CreateOrUpdate, moved, { prepare: (simulator) => storeContacts(simulator, existing) });
+	const { figures } = await measure(np6ReSync, moved, { prepare: (simulator) => storeContacts(simulator, existing) });
 	const row: Row = {
 		case: 'd existing',
 		work: `NP6 C/U, ${count} existing, City changed`,

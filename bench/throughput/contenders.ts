@@ -10,18 +10,25 @@ import type { Person } from './people';
 /** One way of writing contacts to NP6, measured the same way as the others. */
 export type Contender = (simulator: Simulator, people: Person[]) => Promise<WriteOutcome>;
 
+const np6CreateOrUpdateNode: ChainNode = {
+	name: 'NP6 Create or Update',
+	type: `${PACKAGE}.np6Contact`,
+	continueOnFail: true,
+	parameters: {
+		resource: 'contact',
+		operation: 'upsert',
+		fields: { mappingMode: 'defineBelow', value: { Email: '={{ $json.email }}', City: '={{ $json.city }}' } },
+	},
+};
+
 /** NP6 Contact → Create or Update, as in test/acceptance/rateLimitedUpserts.test.ts. */
-export const np6CreateOrUpdate: Contender = async (simulator, people) =>
-	await runOneNode(simulator, people, {
-		name: 'NP6 Create or Update',
-		type: `${PACKAGE}.np6Contact`,
-		continueOnFail: true,
-		parameters: {
-			resource: 'contact',
-			operation: 'upsert',
-			fields: { mappingMode: 'defineBelow', value: { Email: '={{ $json.email }}', City: '={{ $json.city }}' } },
-		},
-	});
+export const np6CreateOrUpdate: Contender = async (simulator, people) => await runOneNode(simulator, people, np6CreateOrUpdateNode);
+
+/**
+ * The same node in another workflow, one that re-syncs existing contacts: Create or Update follows
+ * what each node met in its earlier executions, so the new-contact runs must not teach this one.
+ */
+export const np6ReSync: Contender = async (simulator, people) => await runOneNode(simulator, people, { ...np6CreateOrUpdateNode, id: 're-sync' });
 
 /** n8n's HTTP Request node hand-crafted to POST /targets, as users do without the NP6 node. */
 export const httpRequestNode: Contender = async (simulator, people) =>

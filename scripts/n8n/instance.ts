@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_N8N_VERSION, findN8nApp, NODE_24, ROOT, type N8nApp } from './app';
 
 export const PACKAGE_NAME = 'n8n-nodes-np6';
-const EXIT_WITH_PARENT = join(__dirname, 'exitWithParent.cjs');
+export const EXIT_WITH_PARENT = join(__dirname, 'exitWithParent.cjs');
 
 export interface CredentialToImport {
 	id: string;
@@ -32,6 +32,8 @@ export class N8nInstance {
 		readonly userFolder: string,
 		readonly port = 5678,
 		version: string = DEFAULT_N8N_VERSION,
+		/** Added to env(), over its own settings: e.g. queue mode's (queueModeEnv in queueMode.ts). */
+		readonly extraEnv: NodeJS.ProcessEnv = {},
 	) {
 		this.app = findN8nApp(version);
 	}
@@ -64,6 +66,7 @@ export class N8nInstance {
 			// Its task broker's port, 5679 by default, beside n8n's: two n8n on one machine need two.
 			N8N_RUNNERS_BROKER_PORT: String(this.port + 1),
 			DB_SQLITE_POOL_SIZE: '1',
+			...this.extraEnv,
 		};
 	}
 
@@ -156,6 +159,28 @@ export class N8nInstance {
 		throw new Error('n8n did not become ready within 3 minutes');
 	}
 
+	/**
+	 * Waits until n8n serves the published webhook at `url`: n8n may report ready before it has
+	 * activated every published workflow, and a call meanwhile gets a 404. Asks with a CORS preflight
+	 * (OPTIONS with an Origin), which n8n answers 204 for a registered path and an error otherwise (500 in 2.41.1),
+	 * without running anything.
+	 */
+	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let last = '';
+		while (Date.now() < deadline) {
+			try {
+				const response = await fetch(url, { method: 'OPTIONS', headers: { origin: this.url, 'access-control-request-method': 'POST' } });
+				if (response.status === 204) return;
+				last = `${response.status} ${(await response.text()).slice(0, 200)}`;
+			} catch (error) {
+				last = String(error);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`n8n did not register the webhook ${url} within ${timeoutMs / 1000} s (last answer: ${last})`);
+	}
+
 	/** Creates the owner account so the editor opens on a login page, not on a setup form. */
 	async setupOwner(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<void> {
 		const response = await fetch(`${this.url}/rest/owner/setup`, {
@@ -168,7 +193,7 @@ export class N8nInstance {
 
 	async stop(): Promise<void> {
 		const server = this.server;
-		if (!server || server.exitCode !== null) return;
+		if (!server || server.exitCode !== null || server.signalCode !== null) return;
 		await new Promise<void>((resolve) => {
 			server.once('exit', () => resolve());
 			server.kill('SIGTERM');

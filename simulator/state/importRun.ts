@@ -26,7 +26,8 @@ export interface ImportOutcome {
 /**
  * Imports a CSV file into the contacts with a binding and the import's features: `database`
  * (`updateExisting`, true when absent), `segmentation` (`segmentId`, `emptyExisitingSegment` [sic]) and
- * `redList` (`destination: {mail, sms}`). Rows with errors are reported and skipped.
+ * `redList` (`destination: {mail, sms}`). Rows with errors are reported and skipped: a value its field
+ * refuses, no unicity value, or a new contact without a value for a mandatory field.
  */
 export function runImport(stores: ImportStores, file: Buffer, format: ImportFormat, features: ImportFeature[]): ImportOutcome {
 	const { fields, contacts, segments } = stores;
@@ -44,6 +45,7 @@ export function runImport(stores: ImportStores, file: Buffer, format: ImportForm
 		return failed('no column is bound to the unicity field');
 	}
 
+	const mandatoryFields = [...fields.fields.values()].filter((f) => f.isMandatory);
 	const database = features.find((f) => f.type === 'database');
 	const updateExisting = database?.updateExisting !== false;
 	const outcome: ImportOutcome = { state: 1, rows: 0, created: 0, updated: 0, skipped: 0, errors: [] };
@@ -66,6 +68,12 @@ export function runImport(stores: ImportStores, file: Buffer, format: ImportForm
 		const existing = unicity === undefined ? undefined : contacts.find({ unicity });
 		if (existing && !updateExisting) {
 			outcome.skipped++;
+			continue;
+		}
+		// The catalogue is silent on mandatory fields in imports: the least kind reading rejects the line of a new contact without one.
+		const mandatory = existing || unicity === undefined ? undefined : mandatoryFields.find((f) => values[String(f.id)] === undefined);
+		if (mandatory) {
+			outcome.errors.push({ line: record.line, reason: `no value for mandatory field "${mandatory.name}"` });
 			continue;
 		}
 		const written = existing ? contacts.update(existing.id, values) : contacts.create(values);

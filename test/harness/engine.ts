@@ -182,6 +182,8 @@ export interface Backend {
 export interface ChainNode {
 	/** Unique within the workflow; results are keyed by it. */
 	name: string;
+	/** n8n's node ID, by default its position: what a node remembers across executions is kept by it. */
+	id?: string;
 	/** Full type name, e.g. 'n8n-nodes-np6.np6Contact' or 'n8n-nodes-base.httpRequest'. */
 	type: string;
 	typeVersion?: number;
@@ -231,7 +233,7 @@ function workflowFor(chain: ChainNode[]) {
 		nodes: [
 			{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			...chain.map((node, i) => ({
-				id: String(i + 2),
+				id: node.id ?? String(i + 2),
 				name: node.name,
 				type: node.type,
 				typeVersion: node.typeVersion ?? 1,

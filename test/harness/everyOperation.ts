@@ -32,6 +32,7 @@ const UUID = '0581e259-9039-487c-a94e-ff8c3944f956';
 /** Values the generator cannot guess, by label. Only what differs from the generated values. */
 const overrides: Record<string, IDataObject> = {
 	'np6Contact contact/upsert': { fields: { mappingMode: 'defineBelow', value: { Email: 'canary.upsert@example.com' } } },
+	'np6Contact contact/upsertMany': { fields: { mappingMode: 'defineBelow', value: { Email: 'canary.upsertmany@example.com' } }, options: { pollInterval: 1 } },
 	'np6Contact contact/update': { fields: { mappingMode: 'defineBelow', value: { City: 'Lyon' } } },
 	'np6Contact valueList/create': { values: 'Red, Green' },
 	'np6Contact subscription/get': { subscriptionId: UUID },

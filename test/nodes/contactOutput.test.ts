@@ -44,5 +44,23 @@ test('Get Many names the fields of every contact it lists', async () => {
 	expect(listed?.json.fields).toEqual({ Email: 'listed@example.com', LoyaltyPoints: 4 });
 	expect(listed?.json.fieldIds).toEqual(created.contact.fields);
 	for (const item of result.items) expect(Object.keys(item.json.fields as object).every((name) => !/^\d+$/.test(name))).toBe(true);
+	// The list the previous execution read is still in the metadata cache (60 s).
+	expect(log().handled('field.list')).toHaveLength(0);
+});
+
+test('a field id the cached list does not know (a field added since) makes the list read again once, and the output names it', async () => {
+	await runNode(simulator(), { type: 'np6Contact', parameters: { resource: 'contact', operation: 'getAll', returnAll: true } });
+	const added = state().fields.addField({ type: 'numeric', name: 'ShoeSize', isUnicity: false, isMandatory: false });
+	const created = state().contacts.create({ [fieldId('Email')]: 'shoes@example.com', [String(added.id)]: '42' });
+	if (!created.ok) throw new Error('could not create the contact');
+	log().clear();
+
+	const result = await runNode(
+		simulator(),
+		{ type: 'np6Contact', parameters: { resource: 'contact', operation: 'get', findBy: 'id', contactId: created.contact.id } },
+	);
+
+	expect(result.error).toBeUndefined();
+	expect(result.items[0].json.fields).toEqual({ Email: 'shoes@example.com', ShoeSize: 42 });
 	expect(log().handled('field.list')).toHaveLength(1);
 });

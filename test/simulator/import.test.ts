@@ -222,6 +222,24 @@ describe('executions', () => {
 	});
 });
 
+describe('mandatory fields', () => {
+	test('a new contact without a value for a mandatory field is rejected by line; an existing one is updated without it', async () => {
+		const { fields, contacts } = simulator().state;
+		const company = fields.addField({ type: 'textField', name: 'Company', isUnicity: false, isMandatory: true });
+		try {
+			contacts.create({ [fieldId('Email')]: 'mandatory.old@example.com' });
+			const binds: Array<[number, number]> = [[0, fieldId('Email')], [1, fieldId('City')], [2, company.id]];
+			const report = await runImport('email;city;company\nmandatory.old@example.com;Lyon;\nmandatory.new@example.com;Nice;\nmandatory.ok@example.com;Brest;Acme\n', [], binds);
+			expect(report).toMatchObject({ state: 1, rows: 3, created: 1, updated: 1 });
+			expect(report.errors).toEqual([{ line: 3, reason: 'no value for mandatory field "Company"' }]);
+			expect(contacts.find({ unicity: 'mandatory.old@example.com' })!.fields[fieldId('City')]).toBe('Lyon');
+			expect(contacts.find({ unicity: 'mandatory.new@example.com' })).toBeUndefined();
+		} finally {
+			fields.fields.delete(company.id);
+		}
+	});
+});
+
 describe('parseCsv', () => {
 	test('separators, quotes, line ends and blank lines', () => {
 		expect(parseCsv('a;b;\r\n\r\n"c;""d""";e\rf', ';')).toEqual([

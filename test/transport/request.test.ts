@@ -104,12 +104,14 @@ describe('pacing', () => {
 	});
 
 	test('the wait budget bounds one request, not the run: a run far longer than it finishes', async () => {
-		simulator().server.setRateLimit({ limit: 1, windowMs: 100, resetFormat: 'epochMs' });
-		const result = await runNode(simulator(), listFields({ waitBudget: 2 }), Array.from({ length: 40 }, () => ({})));
+		// 40 requests at 1 per 150 ms: the run takes about 6 s, twice the budget; each request waits
+		// ~150 ms for its turn, 20 times less than the budget (room for a machine under load).
+		simulator().server.setRateLimit({ limit: 1, windowMs: 150, resetFormat: 'epochMs' });
+		const result = await runNode(simulator(), listFields({ waitBudget: 3 }), Array.from({ length: 40 }, () => ({})));
 		expect(result.error).toBeUndefined();
 		const handled = log().handled('field.list');
 		expect(handled).toHaveLength(40);
-		expect(handled[39].at - handled[0].at).toBeGreaterThan(3000);
+		expect(handled[39].at - handled[0].at).toBeGreaterThan(4500);
 	});
 });
 

@@ -55,6 +55,10 @@ export const channelMediaType = (action: Np6Action) => (action.type.startsWith('
 
 export const actionState = (action: Np6Action) => Number(action.informations?.state);
 
+/**
+ * Always read from NP6, never from the metadata cache: Send checks the state right before sending,
+ * and a cached "validated" of an action unvalidated since would send a message NP6 should not.
+ */
 export async function fetchAction(this: IExecuteFunctions, id: string, itemIndex: number): Promise<Np6Action> {
 	const { body } = await np6ApiRequest.call(this, {
 		method: 'GET',

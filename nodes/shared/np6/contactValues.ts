@@ -5,6 +5,16 @@ import { isListField, valueLists, type Np6Field } from './fields';
 
 export type FieldValue = string | number | string[];
 
+/** Refusals that a stale field or value list could explain: the field or value may have been added since. */
+const unknownToLists = new WeakSet<object>();
+
+export const refusedByFieldLists = (error: unknown): boolean => typeof error === 'object' && error !== null && unknownToLists.has(error);
+
+function unknownToList<E extends Error>(error: E): E {
+	unknownToLists.add(error);
+	return error;
+}
+
 /**
  * Converts mapped values (keyed by field name) to what NP6 stores for each field's type, and refuses
  * unknown fields, unconvertible values and values missing from a field's value list before anything
@@ -23,10 +33,12 @@ export async function toFieldValues(
 		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) continue;
 		const field = fields.find((f) => f.name === name);
 		if (!field) {
-			throw new NodeOperationError(node, `The field "${name}" does not exist in this NP6 account`, {
-				itemIndex,
-				description: `Known fields: ${fields.map((f) => f.name).join(', ')}. Refresh the field list of the "Fields" parameter.`,
-			});
+			throw unknownToList(
+				new NodeOperationError(node, `The field "${name}" does not exist in this NP6 account`, {
+					itemIndex,
+					description: `Known fields: ${fields.map((f) => f.name).join(', ')}. Refresh the field list of the "Fields" parameter.`,
+				}),
+			);
 		}
 		const invalid = (expected: string) =>
 			new NodeOperationError(node, `The value of field "${field.name}" is not ${expected}: ${JSON.stringify(raw)}`, {
@@ -79,7 +91,7 @@ async function inValueList(
 	const wanted = Array.isArray(value) ? value : [String(value)];
 	const found = wanted.map(canonical);
 	if (found.some((v) => v === undefined)) {
-		throw invalid(`in the value list "${list.name}" (${list.values.map((v) => v.value).join(', ')})`);
+		throw unknownToList(invalid(`in the value list "${list.name}" (${list.values.map((v) => v.value).join(', ')})`));
 	}
 	return Array.isArray(value) ? (found as string[]) : found[0]!;
 }

@@ -39,6 +39,10 @@ export interface Poll<T> {
 	/** The error once Max Wait has passed and NP6 is still not done. */
 	stillRunning: (waitedSeconds: number) => Error;
 	itemIndex: number;
+	/** Each pause is this many times the one before (1, the default: every pause is Poll Interval). */
+	growth?: number;
+	/** Pause before the first read too, when NP6 is never done at once. */
+	pauseFirst?: boolean;
 }
 
 /**
@@ -64,25 +68,32 @@ export function readPollSettings(context: IExecuteFunctions, given: PollSettings
 }
 
 /**
- * Reads until `settled` says NP6 is done, pausing Poll Interval between reads; past Max Wait, throws
- * what `stillRunning` makes. A stopped execution stops the wait at once. Every read goes through the
+ * Reads until `settled` says NP6 is done, pausing Poll Interval between reads (each pause `growth` times
+ * the one before; with `pauseFirst`, also before the first read); past Max Wait, throws what
+ * `stillRunning` makes. A stopped execution stops the wait at once. Every read goes through the
  * request helper.
  */
 export async function pollUntil<T>(context: IExecuteFunctions, poll: Poll<T>): Promise<T> {
 	const { maxWait, pollInterval } = poll.settings;
 	const signal = context.getExecutionCancelSignal?.();
 	const deadline = Date.now() + maxWait * 1000;
-	for (;;) {
-		const value = await poll.read();
-		if (poll.settled(value)) return value;
-		if (Date.now() >= deadline) throw poll.stillRunning(maxWait);
+	let pauseMs = pollInterval * 1000;
+	const wait = async () => {
 		try {
-			await pause(Math.min(pollInterval * 1000, Math.max(0, deadline - Date.now())), signal);
+			await pause(Math.min(pauseMs, Math.max(0, deadline - Date.now())), signal);
 		} catch {
 			throw new NodeOperationError(context.getNode(), 'The execution was stopped while waiting for NP6', {
 				itemIndex: poll.itemIndex,
 				description: 'What NP6 was doing goes on there; nothing more was asked of it.',
 			});
 		}
+		pauseMs *= poll.growth ?? 1;
+	};
+	if (poll.pauseFirst) await wait();
+	for (;;) {
+		const value = await poll.read();
+		if (poll.settled(value)) return value;
+		if (Date.now() >= deadline) throw poll.stillRunning(maxWait);
+		await wait();
 	}
 }

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { readableContacts } from '../np6/contactOutput';
+import { forgetMetadata } from '../np6/metadataCache';
 import { np6ApiRequest } from '../transport/request';
 import { applyLimit, readLimit, returnAllOrLimit } from './parameters';
 import { deprecationHint } from './resource';
@@ -81,6 +82,7 @@ export function declareOperation(spec: OperationSpec): Np6Operation {
 				meanings: spec.meanings,
 				itemIndex,
 			});
+			if (spec.method !== 'GET' && changesFieldLists.test(spec.path)) await forgetMetadata(this, ['/fields', '/valueLists']);
 			if (spec.returns === 'nothing') return { success: true };
 			if (spec.returns === 'list') {
 				const listed = applyLimit(asList(response.body), limit);
@@ -93,6 +95,9 @@ export function declareOperation(spec: OperationSpec): Np6Operation {
 		},
 	};
 }
+
+/** Writes that change what the metadata cache holds (fields, value lists). */
+const changesFieldLists = /^\/(fields|valueLists)(\/|$)/;
 
 function asList(body: unknown): IDataObject[] {
 	if (Array.isArray(body)) return body.map((entry) => (entry !== null && typeof entry === 'object' ? entry : { value: entry }) as IDataObject);

@@ -5,6 +5,7 @@ import type { Np6Context } from './request';
 export const DEFAULT_WAIT_BUDGET_SECONDS = 300;
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const DEFAULT_MAX_CONCURRENT = 8;
+export const DEFAULT_METADATA_CACHE_SECONDS = 60;
 
 /** Every NP6 node shows this collection; the request helper reads it. */
 export const requestOptionsProperty: INodeProperties = {
@@ -22,6 +23,15 @@ export const requestOptionsProperty: INodeProperties = {
 			default: DEFAULT_MAX_CONCURRENT,
 			description:
 				"How many requests to NP6 may be under way at once. Items are worked on concurrently and paced to NP6's rate limit, which every NP6 node using the same credential shares.",
+		},
+		{
+			displayName: 'Metadata Cache (Seconds)',
+			name: 'metadataCache',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_METADATA_CACHE_SECONDS,
+			description:
+				"How long this n8n process may reuse the account's field and value lists (per credential) instead of reading them again. A field or value the cached lists do not know makes them read again; action states are never cached. 0 keeps nothing across executions: the lists are read in every execution, and Create or Update does not follow what this node met in earlier executions.",
 		},
 		{
 			displayName: 'Rate Limit Wait Budget (Seconds)',
@@ -47,10 +57,12 @@ export interface RequestSettings {
 	maxConcurrent: number;
 	waitBudgetMs: number;
 	timeoutMs: number;
+	/** 0: the field and value lists are read once per node run, not reused across executions. */
+	metadataCacheMs: number;
 }
 
 export function readRequestSettings(context: Np6Context): RequestSettings {
-	let options: { maxConcurrent?: number; waitBudget?: number; timeout?: number } = {};
+	let options: { maxConcurrent?: number; waitBudget?: number; timeout?: number; metadataCache?: number } = {};
 	try {
 		// Item-based contexts take (name, itemIndex, fallback); load-options and poll ones take (name, fallback).
 		options = (
@@ -65,6 +77,7 @@ export function readRequestSettings(context: Np6Context): RequestSettings {
 		maxConcurrent: positive(options.maxConcurrent, DEFAULT_MAX_CONCURRENT, Math.floor),
 		waitBudgetMs: positive(options.waitBudget, DEFAULT_WAIT_BUDGET_SECONDS, Number, true) * 1000,
 		timeoutMs: positive(options.timeout, DEFAULT_TIMEOUT_SECONDS, Number) * 1000,
+		metadataCacheMs: positive(options.metadataCache, DEFAULT_METADATA_CACHE_SECONDS, Number, true) * 1000,
 	};
 }
 

@@ -6,6 +6,7 @@ import * as deleteMany from './deleteMany.operation';
 import * as get from './get.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
+import * as upsertMany from './upsertMany.operation';
 
 const contactId = { name: 'contactId', label: 'Contact ID', in: 'path' as const, key: 'id', format: 'contact' as const, placeholder: '000PKXK4' };
 const medium = {
@@ -144,6 +145,13 @@ const getSegments = declareOperation({
 
 export const contact = defineResource('contact', 'upsert', [
 	{ value: 'upsert', name: 'Create or Update', action: 'Create or update a contact', description: 'Create a new record, or update the current one if it already exists (upsert)', operation: upsert },
+	{
+		value: 'upsertMany',
+		name: 'Create or Update Many (Import)',
+		action: 'Create or update many contacts through an import',
+		description: "Create or update every item's contact through NP6's import, in chunks: far fewer requests than one per contact",
+		operation: upsertMany,
+	},
 	{ value: 'get', name: 'Get', action: 'Get a contact', description: 'Get a contact by ID, unicity value or hash', operation: get },
 	{ value: 'getAll', name: 'Get Many', action: 'Get many contacts', description: 'List the contacts of the account', operation: getAll },
 	{ value: 'update', name: 'Update', action: 'Update a contact', description: 'Change field values of a contact found by ID', operation: update },

@@ -7,7 +7,7 @@ import { ID_PATTERNS, requiredString } from '../../../shared/operations/paramete
 import { lowConfidenceHint } from '../../../shared/operations/resource';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
-import { contactFieldsProperty, mappedFieldValues } from './contactFieldsMapping';
+import { contactFieldsProperty, mappedFieldValues, withCurrentFieldLists } from './contactFieldsMapping';
 
 export const catalogue = ['target.update'];
 
@@ -24,6 +24,10 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 /** Update by ID: PUT /targets/{id} with the changed values keyed by field id. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	return await withCurrentFieldLists(this, async () => await update.call(this, itemIndex));
+}
+
+async function update(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const id = requiredString.call(this, 'contactId', 'Contact ID', itemIndex, ID_PATTERNS.contact);
 	const { fields, values } = await mappedFieldValues.call(this, itemIndex);
 	if (Object.keys(values).length === 0) {

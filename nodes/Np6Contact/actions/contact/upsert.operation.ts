@@ -9,10 +9,11 @@ import {
 import { findContactByUnicity } from '../../../shared/np6/contactByUnicity';
 import { readableContact } from '../../../shared/np6/contactOutput';
 import { keyedById, keyedByName, type FieldValue } from '../../../shared/np6/contactValues';
-import { unicityFields, type Np6Field } from '../../../shared/np6/fields';
+import type { Np6Field } from '../../../shared/np6/fields';
 import type { ItemResult } from '../../../shared/operations/types';
 import { np6ApiRequest } from '../../../shared/transport/request';
-import { contactFieldsProperty, mappedFieldValues } from './contactFieldsMapping';
+import { contactFieldsProperty, mappedFieldValues, requireUnicityValues, withCurrentFieldLists } from './contactFieldsMapping';
+import { mostlyNewContacts, recordUpsertOutcome } from './upsertHistory';
 
 export const catalogue = ['target.create', 'target.search', 'target.update', 'target.upsertByUnicity'];
 
@@ -57,21 +58,18 @@ const MEANINGS = {
 /**
  * Create or Update: POST /targets with values keyed by field name (1 request for a new contact); 409
  * means the contact exists, so it is looked up by unicity and updated by id. The run learns as it
- * goes: while most contacts it met existed (and for its first item), it looks a contact up first, so
- * an existing contact costs 2 requests, not 3. Items naming the same contact are written one after
- * the other, in item order. Outputs the contact as NP6 stores it.
+ * goes: while most contacts it met existed, it looks a contact up first, so an existing contact costs
+ * 2 requests, not 3; its first item follows what the node met in its recent executions (upsertHistory).
+ * Items naming the same contact are written one after the other, in item order. Outputs the contact
+ * as NP6 stores it.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	return await withCurrentFieldLists(this, async () => await upsert.call(this, itemIndex));
+}
+
+async function upsert(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const { fields, values } = await mappedFieldValues.call(this, itemIndex);
-	const unicity = unicityFields(fields);
-	const missing = unicity.filter((f) => values[f.name] === undefined);
-	if (unicity.length === 0 || missing.length > 0) {
-		const names = (missing.length ? missing : unicity).map((f) => f.name).join(', ') || 'a unicity field';
-		throw new NodeOperationError(this.getNode(), `The parameter "Fields" has no value for ${names}`, {
-			itemIndex,
-			description: `NP6 identifies contacts by their unicity field (${names}): map a value to it.`,
-		});
-	}
+	const unicity = requireUnicityValues.call(this, fields, values, itemIndex);
 	const unicityValues = unicity.map((f) => String(values[f.name]));
 	const unicityQuery = unicityValues.length === 1 ? unicityValues[0] : unicityValues;
 	const { method } = this.getNodeParameter('options', itemIndex, {}) as { method?: string };
@@ -94,6 +92,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const changes = withoutUnicity(values, unicity);
 		const update = async (contact: IDataObject) => {
 			run.existed++;
+			recordUpsertOutcome(this, 'existed');
 			return await updateContact.call(this, contact, keyedById(changes, fields), itemIndex);
 		};
 		if (run.existed >= run.created) {
@@ -111,6 +110,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 		if (created.status !== 409) {
 			run.created++;
+			recordUpsertOutcome(this, 'created');
 			return created.body as IDataObject;
 		}
 		const contact = await findContactByUnicity.call(this, unicityQuery, itemIndex);
@@ -128,7 +128,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return (await readableContact.call(this, await written)) as IDataObject;
 }
 
-/** What one node run has learnt: how many contacts existed or were new, and the write under way per contact. */
+/** What one node run has learnt: how many contacts existed or were new (the first item: as recently), and the write under way per contact. */
 interface UpsertRun {
 	existed: number;
 	created: number;
@@ -140,7 +140,7 @@ const runs = new WeakMap<object, UpsertRun>();
 function runOf(context: IExecuteFunctions): UpsertRun {
 	let run = runs.get(context);
 	if (!run) {
-		run = { existed: 0, created: 0, writing: new Map() };
+		run = { existed: 0, created: mostlyNewContacts(context) ? 1 : 0, writing: new Map() };
 		runs.set(context, run);
 	}
 	return run;

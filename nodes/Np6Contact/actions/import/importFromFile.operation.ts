@@ -7,21 +7,16 @@ import {
 } from 'n8n-workflow';
 
 import { contactFields, type Np6Field } from '../../../shared/np6/fields';
-import { pollSettingsProperties, pollUntil, readPollSettings, type PollSettings } from '../../../shared/np6/polling';
+import { pollSettingsProperties, readPollSettings, type PollSettings } from '../../../shared/np6/polling';
 import { toProperty } from '../../../shared/operations/parameterSpec';
 import type { ItemResult } from '../../../shared/operations/types';
-import { MEDIA_TYPE } from '../../../shared/transport/mediaTypes';
-import { np6ApiRequest } from '../../../shared/transport/request';
 import { staticSegmentPicker } from '../segment/segmentParameters';
 import { readCsvFile } from './csvFile';
-import { IMPORT_STATES } from './importParameters';
+import { createBinding, createImportDefinition, IGNORE_COLUMN, startImport, waitForImport } from './importSteps';
 import { binaryPropertyProperty, uploadSource } from './uploadFile.operation';
 
 export const catalogue = ['importFormat.create', 'import.create', 'import.uploadSource', 'import.execute', 'import.getLastExecution'];
 
-const IGNORE_COLUMN = -10;
-const PROCESSING = 0;
-const COMPLETED = 1;
 const WAIT = { maxWait: 300, pollInterval: 2 };
 
 const properties: INodeProperties[] = [
@@ -97,7 +92,6 @@ interface Options extends PollSettings {
  * file upload, start, then poll until the execution completes (state 1) or fails (state 2).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const node = this.getNode();
 	const separator = this.getNodeParameter('separator', itemIndex) as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as Options;
 	const wait = readPollSettings(this, options, WAIT, itemIndex);
@@ -109,64 +103,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const segmentId = segmentOf.call(this, options.segment, itemIndex);
 	const name = `n8n import ${new Date().toISOString()}`;
 
-	const binding = await np6ApiRequest.call(this, {
-		method: 'POST',
-		path: '/importFormats',
-		body: { name, separator: separator.charCodeAt(0), startAt: 1, binds, savedImportFormat: false },
-		itemIndex,
-	});
-	const bindingId = ((binding.body as IDataObject).identifier as IDataObject).guid as number;
+	const bindingId = await createBinding.call(this, { name, separator, binds }, itemIndex);
 	const features: IDataObject[] = [{ type: 'database', updateExisting: this.getNodeParameter('updateExisting', itemIndex), crushData: false }];
 	if (segmentId !== undefined) features.push({ type: 'segmentation', segmentId, emptyExisitingSegment: Boolean(options.emptySegment) });
-
-	const created = await np6ApiRequest.call(this, {
-		method: 'POST',
-		path: '/imports',
-		body: { name, binding: bindingId, features },
-		accept: MEDIA_TYPE.importModel,
-		itemIndex,
-	});
-	const importId = (created.body as IDataObject).id as number;
+	const importId = await createImportDefinition.call(this, { name, bindingId, features }, itemIndex);
 	await uploadSource.call(this, importId, itemIndex);
-	await np6ApiRequest.call(this, {
-		method: 'POST',
-		path: `/imports/${importId}/executions`,
-		body: { binding: bindingId },
-		accept: MEDIA_TYPE.importModel,
-		itemIndex,
-	});
-
-	const report = await pollUntil(this, {
-		read: async () =>
-			(
-				await np6ApiRequest.call(this, {
-					method: 'GET',
-					path: `/imports/${importId}/executions`,
-					accept: MEDIA_TYPE.importModel,
-					itemIndex,
-				})
-			).body as IDataObject | undefined,
-		settled: (execution) => Number(execution?.state) !== PROCESSING,
-		settings: wait,
-		stillRunning: (seconds) =>
-			new NodeOperationError(node, `NP6 is still importing after ${seconds} s (import ${importId})`, {
-				itemIndex,
-				description: 'The import goes on in NP6. Check it later with Import → Get Status, or raise "Max Wait".',
-			}),
-		itemIndex,
-	});
-	const state = Number(report?.state);
-	// Only state 1 is success; 2 is NP6's error, anything else is a state this node does not know.
-	if (state !== COMPLETED) {
-		throw new NodeOperationError(
-			node,
-			state === 2
-				? `NP6 could not import the file (import ${importId}, state 2: error)`
-				: `NP6 reported an unknown state for import ${importId}: ${JSON.stringify(report?.state ?? null)}`,
-			{ itemIndex, description: `NP6's report: ${JSON.stringify(report ?? null)}. The import may not have completed: check it in NP6.` },
-		);
-	}
-	return { importId, bindingId, ...(report as IDataObject), stateName: IMPORT_STATES[state] ?? 'unknown' };
+	await startImport.call(this, importId, bindingId, itemIndex);
+	return { importId, bindingId, ...(await waitForImport.call(this, importId, wait, itemIndex)) };
 }
 
 /** The optional "Add to Segment" picker value, checked. */

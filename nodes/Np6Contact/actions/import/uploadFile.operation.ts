@@ -26,18 +26,23 @@ export const description = updateDisplayOptions({ show: { resource: ['import'], 
 	binaryPropertyProperty,
 ]);
 
-/** PUT /imports/{id}/source with the raw file (application/octet-stream). */
+/** PUT /imports/{id}/source with the item's binary file. */
 export async function uploadSource(this: IExecuteFunctions, importId: number, itemIndex: number): Promise<IDataObject> {
 	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryName);
 	const file = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
+	return await uploadImportFile.call(this, importId, file, binary.fileName ?? 'contacts.csv', itemIndex);
+}
+
+/** PUT /imports/{id}/source with the raw file (application/octet-stream), named in Content-Disposition. */
+export async function uploadImportFile(this: IExecuteFunctions, importId: number, file: Buffer, fileName: string, itemIndex: number): Promise<IDataObject> {
 	const { body } = await np6ApiRequest.call(this, {
 		method: 'PUT',
 		path: `/imports/${importId}/source`,
 		body: file,
 		contentType: MEDIA_TYPE.octetStream,
 		accept: MEDIA_TYPE.importModel,
-		headers: { 'Content-Disposition': `form-data; filename=${JSON.stringify(binary.fileName ?? 'contacts.csv')}` },
+		headers: { 'Content-Disposition': `form-data; filename=${JSON.stringify(fileName)}` },
 		meanings: { 404: 'NP6 has no import with this ID' },
 		itemIndex,
 	});
