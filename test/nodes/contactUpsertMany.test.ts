@@ -146,6 +146,20 @@ test('Continue On Fail: a chunk NP6 fails (403 on its upload) becomes an error i
 	expect(state().contacts.find({ unicity: 'fault.3@example.com' })).toBeDefined();
 });
 
+test('an answer without the new ID stops the run at that step: nothing is created again, nothing uploaded', async () => {
+	simulator().server.addFault({ kind: 'body', body: { identifier: {} }, operation: 'importFormat.create', times: 1 });
+	const noBindingId = await upsertMany(people(2, 'noid'));
+	expect(noBindingId.error?.message).toBe('NP6 answered the creation of the binding without its ID');
+	expect(importRequests()).toEqual(['importFormat.create']);
+
+	log().clear();
+	simulator().server.addFault({ kind: 'body', body: [], operation: 'import.create', times: 1 });
+	const listForObject = await upsertMany(people(2, 'noid'));
+	expect(listForObject.error?.message).toMatch(/an array where an object was expected/);
+	expect(importRequests()).toEqual(['importFormat.create', 'import.create']);
+	expect(state().contacts.find({ unicity: 'noid.0@example.com' })).toBeUndefined();
+});
+
 describe('field lists from the process cache (Request Options → Metadata Cache)', () => {
 	const withField = (name: string, input: IDataObject[]) =>
 		runNode(

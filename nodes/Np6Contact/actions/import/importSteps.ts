@@ -25,9 +25,10 @@ export async function createBinding(
 		method: 'POST',
 		path: '/importFormats',
 		body: { name: binding.name, separator: binding.separator.charCodeAt(0), startAt: 1, binds: binding.binds, savedImportFormat: false },
+		answers: 'object',
 		itemIndex,
 	});
-	return ((body as IDataObject).identifier as IDataObject).guid as number;
+	return createdId.call(this, ((body as IDataObject).identifier as IDataObject | undefined)?.guid, 'binding', body, itemIndex);
 }
 
 /** POST /imports: an import definition reading files with the binding; its ID. */
@@ -41,9 +42,20 @@ export async function createImportDefinition(
 		path: '/imports',
 		body: { name: definition.name, binding: definition.bindingId, features: definition.features },
 		accept: MEDIA_TYPE.importModel,
+		answers: 'object',
 		itemIndex,
 	});
-	return (body as IDataObject).id as number;
+	return createdId.call(this, (body as IDataObject).id, 'import definition', body, itemIndex);
+}
+
+/** The ID NP6 gave what it just created; without one, later steps could only go wrong, and creating again could make two. */
+function createdId(this: IExecuteFunctions, id: unknown, what: string, answer: unknown, itemIndex: number): number {
+	const value = typeof id === 'string' && id.trim() !== '' ? Number(id) : id;
+	if (typeof value === 'number' && Number.isInteger(value)) return value;
+	throw new NodeOperationError(this.getNode(), `NP6 answered the creation of the ${what} without its ID`, {
+		itemIndex,
+		description: `NP6's answer: ${JSON.stringify(answer)}. It may have created the ${what}; it was not asked again.`,
+	});
 }
 
 /** POST /imports/{id}/executions: starts reading the uploaded file with the binding. */
@@ -75,6 +87,7 @@ export async function waitForImport(
 					method: 'GET',
 					path: `/imports/${importId}/executions`,
 					accept: MEDIA_TYPE.importModel,
+					answers: 'object',
 					itemIndex,
 				})
 			).body as IDataObject | undefined,
