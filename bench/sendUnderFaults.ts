@@ -6,6 +6,7 @@
  */
 import { runNode } from '../test/harness/engine';
 import { startSimulator } from '../simulator';
+import { sendToEachEmail } from './sendNode';
 
 export interface SendUnderFaultsFigures {
 	recipients: number;
@@ -42,22 +43,7 @@ export async function sendUnderFaults(recipients = 500, batchSize = 10): Promise
 		server.log.clear();
 
 		const started = Date.now();
-		const result = await runNode(
-			simulator,
-			{
-				type: 'np6Action',
-				continueOnFail: true,
-				parameters: {
-					resource: 'action',
-					operation: 'send',
-					action: { __rl: true, mode: 'id', value: action.id },
-					recipientBy: 'unicity',
-					recipient: '={{ $json.email }}',
-					sendOptions: { batchSize },
-				},
-			},
-			emails.map((address) => ({ email: address })),
-		);
+		const result = await runNode(simulator, sendToEachEmail(action.id, { batchSize }), emails.map((address) => ({ email: address })));
 		const seconds = (Date.now() - started) / 1000;
 
 		const perContact = new Map<string, number>();

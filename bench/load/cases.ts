@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { fileItem, runNode, type RunResult } from '../../test/harness/engine';
 import type { RateLimitConfig } from '../../simulator/core/rateLimiter';
+import { sendToEachEmail } from '../sendNode';
 import { contactsCsv, loadContact } from './loadContacts';
 import { startRemoteSimulator, type RemoteSimulator } from './remoteSimulator';
 import { collectGarbage, RssSampler } from './rssSampler';
@@ -56,11 +57,19 @@ async function measured(simulator: RemoteSimulator, sampler: RssSampler, work: (
 	return { result, wallSeconds, simulator: figures, bench, simulatorBaselineRssBytes };
 }
 
-function idealSeconds(figures: RunFigures, rateLimit: RateLimitConfig): number {
-	return ((figures.requests - figures.refused429) / rateLimit.limit) * ((rateLimit.windowMs ?? 1000) / 1000);
+/** A case's row: the measured run's figures, with what the case says of it. */
+function rowOf(run: Measured, rateLimit: RateLimitConfig, said: Pick<LoadRow, 'work' | 'checks' | 'note'>): LoadRow {
+	const { requests, refused429 } = run.simulator;
+	return {
+		...said,
+		wallSeconds: run.wallSeconds,
+		n8nSeconds: (run.result.run.data.resultData.runData.NP6?.[0]?.executionTime ?? 0) / 1000,
+		simulator: run.simulator,
+		idealSeconds: ((requests - refused429) / rateLimit.limit) * ((rateLimit.windowMs ?? 1000) / 1000),
+		bench: run.bench,
+		simulatorBaselineRssBytes: run.simulatorBaselineRssBytes,
+	};
 }
-
-const executionSeconds = (result: RunResult) => (result.run.data.resultData.runData.NP6?.[0]?.executionTime ?? 0) / 1000;
 
 /** Contact → Import Contacts From File with one CSV of `rows` contacts, built in memory. */
 export async function importCase(rows: number, rateLimit: RateLimitConfig, sampler: RssSampler): Promise<LoadRow> {
@@ -94,14 +103,8 @@ export async function importCase(rows: number, rateLimit: RateLimitConfig, sampl
 		const contacts = await simulator.ask({ command: 'checkImport', prefix, count: rows, contactsBefore });
 		const polls = run.simulator.byOperation['GET import.getLastExecution'] ?? 0;
 		const processingSeconds = (Date.parse(String(report.endDate)) - Date.parse(String(report.startDate))) / 1000;
-		return {
+		return rowOf(run, rateLimit, {
 			work: `Import Contacts From File, ${rows.toLocaleString('en')} CSV rows`,
-			wallSeconds: run.wallSeconds,
-			n8nSeconds: executionSeconds(run.result),
-			simulator: run.simulator,
-			idealSeconds: idealSeconds(run.simulator, rateLimit),
-			bench: run.bench,
-			simulatorBaselineRssBytes: run.simulatorBaselineRssBytes,
 			checks: [
 				{ name: 'import node error', failures: run.result.error ? 1 : 0 },
 				{ name: 'import not completed (state 1)', failures: report.state === 1 ? 0 : 1 },
@@ -113,7 +116,7 @@ export async function importCase(rows: number, rateLimit: RateLimitConfig, sampl
 			note:
 				`file ${(fileBytes / 1024 / 1024).toFixed(2)} MB; NP6 (the simulator) took ${processingSeconds.toFixed(2)} s from the start of the ` +
 				`execution to its end, polled ${polls} time(s) at 1 s`,
-		};
+		});
 	} finally {
 		await simulator.stop();
 	}
@@ -129,22 +132,7 @@ export async function sendCase(recipients: number, rateLimit: RateLimitConfig, s
 		const actionId = await simulator.ask({ command: 'actionId', name: 'Order confirmation' });
 		const run = await measured(simulator, sampler, async () => {
 			const items = Array.from({ length: recipients }, (_, i) => ({ email: loadContact(prefix, i).Email }));
-			return await runNode(
-				simulator,
-				{
-					type: 'np6Action',
-					// One result per item, so a failed item shows instead of stopping the run.
-					continueOnFail: true,
-					parameters: {
-						resource: 'action',
-						operation: 'send',
-						action: { __rl: true, mode: 'id', value: actionId },
-						recipientBy: 'unicity',
-						recipient: '={{ $json.email }}',
-					},
-				},
-				items,
-			);
+			return await runNode(simulator, sendToEachEmail(actionId), items);
 		});
 		const outputs = run.result.items;
 		const messageIds = new Array<string | undefined>(recipients).fill(undefined);
@@ -154,14 +142,8 @@ export async function sendCase(recipients: number, rateLimit: RateLimitConfig, s
 		}
 		const deliveries = await simulator.ask({ command: 'checkSend', prefix, count: recipients, actionId, messageIds });
 		const batches = run.simulator.byOperation['POST action.executeMany'] ?? 0;
-		return {
+		return rowOf(run, rateLimit, {
 			work: `Action Send, ${recipients.toLocaleString('en')} recipients`,
-			wallSeconds: run.wallSeconds,
-			n8nSeconds: executionSeconds(run.result),
-			simulator: run.simulator,
-			idealSeconds: idealSeconds(run.simulator, rateLimit),
-			bench: run.bench,
-			simulatorBaselineRssBytes: run.simulatorBaselineRssBytes,
 			checks: [
 				{ name: 'send node error', failures: run.result.error ? 1 : 0 },
 				{ name: 'output items missing', failures: Math.max(0, recipients - outputs.length) },
@@ -173,7 +155,7 @@ export async function sendCase(recipients: number, rateLimit: RateLimitConfig, s
 				{ name: 'deliveries to contacts not in the input', failures: deliveries.deliveriesToOthers },
 			],
 			note: `${batches} batch request(s) of up to 50 messages`,
-		};
+		});
 	} finally {
 		await simulator.stop();
 	}

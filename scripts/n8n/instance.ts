@@ -181,6 +181,18 @@ export class N8nInstance {
 		throw new Error(`n8n did not register the webhook ${url} within ${timeoutMs / 1000} s (last answer: ${last})`);
 	}
 
+	/** Creates the owner account and logs in as it: the session cookie for n8n's REST API. */
+	async ownerSession(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<string> {
+		await this.setupOwner(owner);
+		const login = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+		});
+		if (login.status !== 200) throw new Error(`login to n8n failed: ${login.status} ${await login.text()}`);
+		return (login.headers.get('set-cookie') ?? '').split(';')[0];
+	}
+
 	/** Creates the owner account so the editor opens on a login page, not on a setup form. */
 	async setupOwner(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<void> {
 		const response = await fetch(`${this.url}/rest/owner/setup`, {

@@ -13,8 +13,7 @@ import { testPort } from '../../scripts/n8n/ports';
 import { startSimulator, type Simulator } from '../../simulator';
 import { documentedNodes } from '../../scripts/operationsTable';
 import { schemaFolder } from '../harness/observedOutputs';
-
-const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-owner-2026', firstName: 'E2E', lastName: 'Owner' };
+import { E2E_OWNER } from './expectations';
 
 describe.each(N8N_VERSIONS.map((version, slot): [string, number] => [version, slot]))('n8n %s', (version, slot) => {
 	let simulator: Simulator;
@@ -30,14 +29,7 @@ describe.each(N8N_VERSIONS.map((version, slot): [string, number] => [version, sl
 		n8n = new N8nInstance(userFolder, testPort(5699, slot), version);
 		n8n.installPackage();
 		await n8n.start();
-		await n8n.setupOwner(OWNER);
-		const login = await fetch(`${n8n.url}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-		});
-		expect(login.status).toBe(200);
-		cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+		cookie = await n8n.ownerSession(E2E_OWNER);
 		// The editor saves a credential before testing it; n8n 1.x tests only a saved one (2.x also an unsaved one).
 		const saved = await fetch(`${n8n.url}/rest/credentials`, {
 			method: 'POST',

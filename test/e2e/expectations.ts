@@ -232,3 +232,6 @@ export const expectations: Record<string, (run: ExampleRun) => Promise<void>> = 
 		expect(synced().map(({ key, body, writes }) => ({ key, body, writes }))).toEqual(expected.map((row) => ({ key: row.contactId, body: row, writes: 2 })));
 	},
 };
+
+/** The owner account the e2e suites create in their n8n, to use its REST API. */
+export const E2E_OWNER = { email: 'e2e-owner@example.com', password: 'E2e-owner-2026', firstName: 'E2E', lastName: 'Owner' };

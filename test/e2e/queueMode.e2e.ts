@@ -19,6 +19,7 @@ import { N8nWorker, queueModeEnv } from '../../scripts/n8n/queueMode';
 import { startRedis, type RedisServer } from '../../scripts/n8n/redis';
 import { startSimulator, type Simulator } from '../../simulator';
 import type { LoggedRequest } from '../../simulator/core/requestLog';
+import { E2E_OWNER } from './expectations';
 
 const RATE_LIMIT = 10;
 const CALLS_PER_EXAMPLE = 30;
@@ -27,8 +28,6 @@ const MAIN_PORT = testPort(5740); // and the next one for its task broker
 const WORKER_PORTS = [0, 1].map((index) => ({ broker: testPort(5742 + 2 * index), health: testPort(5743 + 2 * index) }));
 const REDIS_PORT = testPort(16379);
 const CALL_TIMEOUT_MS = 180_000;
-const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-owner-2026', firstName: 'E2E', lastName: 'Owner' };
-
 interface WebhookWorkflow {
 	id: string;
 	nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
@@ -63,14 +62,7 @@ beforeAll(async () => {
 	for (const { url } of Object.values(workflows)) await n8n.waitForWebhook(url);
 	workers = WORKER_PORTS.map((ports) => new N8nWorker(n8n!, ports.broker, ports.health, WORKER_CONCURRENCY));
 	await Promise.all(workers.map((worker) => worker.start()));
-	await n8n.setupOwner(OWNER);
-	const login = await fetch(`${n8n.url}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-	});
-	if (login.status !== 200) throw new Error(`login to n8n failed: ${login.status} ${await login.text()}`);
-	cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	cookie = await n8n.ownerSession(E2E_OWNER);
 }, 10 * 60_000);
 
 afterAll(async () => {
