@@ -204,14 +204,18 @@ export class N8nInstance {
 	}
 
 	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server || server.exitCode !== null || server.signalCode !== null) return;
-		await new Promise<void>((resolve) => {
-			server.once('exit', () => resolve());
-			server.kill('SIGTERM');
-			setTimeout(() => server.kill('SIGKILL'), 15_000).unref();
-		});
+		await stopN8nProcess(this.server);
 	}
+}
+
+/** Stops an n8n process as n8n wants (SIGTERM: it finishes what it is doing), by SIGKILL after 15 s. */
+export async function stopN8nProcess(child: ChildProcess | undefined): Promise<void> {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	await new Promise<void>((resolve) => {
+		child.once('exit', () => resolve());
+		child.kill('SIGTERM');
+		setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+	});
 }
 
 /** The last pretty-printed JSON object in a log: it starts with a line holding only "{". */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 import { NODE_24 } from './app';
-import { EXIT_WITH_PARENT, type N8nInstance } from './instance';
+import { EXIT_WITH_PARENT, stopN8nProcess, type N8nInstance } from './instance';
 
 /**
  * n8n's queue mode: the main process (`n8n start` with these settings) receives webhooks and
@@ -90,12 +90,6 @@ export class N8nWorker {
 	}
 
 	async stop(): Promise<void> {
-		const worker = this.process;
-		if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
-		await new Promise<void>((resolve) => {
-			worker.once('exit', () => resolve());
-			worker.kill('SIGTERM');
-			setTimeout(() => worker.kill('SIGKILL'), 15_000).unref();
-		});
+		await stopN8nProcess(this.process);
 	}
 }
